@@ -1,0 +1,1 @@
+"""Thin layers that translate between a chat platform (or a terminal) and the review core."""

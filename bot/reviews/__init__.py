@@ -1,0 +1,1 @@
+"""The review core: text repair, opinions, storage and answering. Knows no chat platform."""

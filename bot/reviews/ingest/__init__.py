@@ -1,0 +1,1 @@
+"""Reading reviews from files and turning them into labelled, storable reviews."""

@@ -1,0 +1,112 @@
+"""Splitting a sentence into clauses at contrast markers and clause punctuation.
+
+A critic's mixed sentence ("great cast but a dull script") carries one judgement per clause; the
+quote for "what did they like?" should be the praised clause, not the whole sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.reviews.opinions.tokens import Token
+
+# Words that open a new clause; the word itself belongs to the clause it opens.
+_CONTRAST = frozenset(
+    {
+        "but",
+        "yet",
+        "although",
+        "though",
+        "however",
+        "whereas",
+        "while",
+        "except",
+        "despite",
+        "nevertheless",
+        "nonetheless",
+        "unfortunately",
+        "sadly",
+        "still",
+    }
+)
+# Punctuation that closes a clause; the mark is dropped from both sides.
+_BREAKS = frozenset({";", "-", "--", "(", ")", ":"})
+# After a comma these words open a clause (", and it does have some good acting").
+_AFTER_COMMA = frozenset({"and", "or", "so", "which", "because", "since", "as"})
+# "and" + a subject pronoun starts a new clause even without a comma ("... and they have a
+# very corny argument"); before a noun it usually just joins a list ("songs and dialogue").
+_COORDINATORS = frozenset({"and", "or", "so"})
+_SUBJECTS = frozenset({"i", "he", "she", "it", "it's", "they", "we", "you", "there", "this"})
+# Words that lean on the marker after them: "even though", "and yet", "but still".
+_LEADING = frozenset({"even", "and", "but"})
+# Fragments with fewer content words are list items ("- costumes - and lights") and join the
+# clause before them.
+MIN_CLAUSE_WORDS = 2
+_FILLER = frozenset({"and", "or", "a", "an", "the", "but"})
+
+
+def _is_word(token: Token) -> bool:
+    return token.text[:1].isalnum()
+
+
+def clause_spans(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Clauses as [first, last) token index ranges covering the words of the sentence."""
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    i = 0
+    n = len(tokens)
+    while i < n:
+        text = tokens[i].text
+        cut_before: int | None = None
+        resume = i
+        if text in _BREAKS:
+            cut_before, resume = i, i + 1
+        elif text in _CONTRAST and i > 0 and tokens[i - 1].text not in _CONTRAST:
+            cut_before = i - 1 if tokens[i - 1].text in _LEADING else i
+            resume = cut_before
+            if cut_before > 0 and tokens[cut_before - 1].text == ",":
+                cut_before -= 1
+        elif text == "," and i + 1 < n and tokens[i + 1].text in _AFTER_COMMA:
+            cut_before, resume = i, i + 1
+        elif (
+            text in _COORDINATORS
+            and i > 0
+            and i + 1 < n
+            and tokens[i + 1].text in _SUBJECTS
+            and _is_word(tokens[i - 1])
+        ):
+            cut_before, resume = i, i
+        if cut_before is not None:
+            if cut_before > start:
+                pieces.append((start, cut_before))
+            start = max(resume, cut_before)
+            i = max(i + 1, start)
+            continue
+        i += 1
+    if start < n:
+        pieces.append((start, n))
+    worded = [p for p in pieces if any(_is_word(t) for t in tokens[p[0] : p[1]])]
+    return _merge_fragments(worded, tokens)
+
+
+def _merge_fragments(
+    pieces: list[tuple[int, int]], tokens: Sequence[Token]
+) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    carry: int | None = None
+    for first, last in pieces:
+        if carry is not None:
+            first, carry = carry, None
+        words = sum(1 for t in tokens[first:last] if _is_word(t) and t.text not in _FILLER)
+        if words >= MIN_CLAUSE_WORDS:
+            merged.append((first, last))
+        elif merged:
+            merged[-1] = (merged[-1][0], last)
+        else:
+            carry = first
+    if carry is not None:
+        if merged:
+            merged[-1] = (merged[-1][0], len(tokens))
+        else:
+            merged.append((carry, len(tokens)))
+    return merged

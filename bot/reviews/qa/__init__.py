@@ -1,0 +1,1 @@
+"""Answering questions about indexed reviews from their own sentences."""

@@ -1,0 +1,369 @@
+"""Answer from the indexed reviews: pick the scope, the intent, the evidence, the words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from bot.errors import UserError
+from bot.reviews.qa import compose, rank
+from bot.reviews.qa.intents import FOLLOW_UP_MORE, FOLLOW_UP_WHY, ParsedQuestion, Vocabulary
+from bot.reviews.qa.intents import parse_question as parse
+from bot.reviews.qa.scope import Scope, resolve_scope
+from bot.reviews.qa.units import Unit, sentence_unit
+from bot.reviews.qa.verdict import infer_stance
+from bot.reviews.store.base import ReviewStore
+from bot.reviews.types import Answer, Conversation, Film, Point, Question, Review
+
+# A lookup answers only from a sentence holding this share of the question's (rarity-weighted)
+# content words; below it the review most likely doesn't say.
+LOOKUP_MIN_COVERAGE = 0.4
+_MORE = re.compile(r"\b(all|every|everything|full list|list them|more)\b")
+_GENERIC_FALLBACK = (
+    "Try asking what the critic liked or disliked, whether they recommend it, or how a part "
+    "of the film (acting, music, story, ...) came across."
+)
+
+
+class Answerer:
+    def __init__(self, store: ReviewStore, vocabulary: Vocabulary, *, max_points: int = 6) -> None:
+        self.store = store
+        self.vocabulary = vocabulary
+        self.max_points = max_points
+
+    def answer(self, question: Question, films: list[Film]) -> Answer:
+        conversation = question.conversation
+        scope = resolve_scope(self.store, films, question, conversation)
+        # "did they like Heat?" reads as "did they like it?": the title has done its job.
+        text = _without_title(question.text, scope.film)
+        parsed = parse(text, self.vocabulary, people=scope.people(), words_in_scope=scope.words())
+        parsed = replace(parsed, text=question.text)
+        parsed = _follow_up(parsed, question.text, conversation)
+        limit = question.limit or self.max_points
+        if _MORE.search(parsed.normalised):
+            limit = max(limit, 20)
+        answer = self._dispatch(parsed, scope, limit)
+        if conversation is not None:
+            _remember(conversation, answer, scope, parsed)
+        return answer
+
+    def _dispatch(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
+        if scope.corpus_wide:
+            return self._corpus_wide(parsed, limit)
+        handler = {
+            "dislikes": self._opinions,
+            "likes": self._opinions,
+            "verdict": self._verdict,
+            "aspect": self._aspect,
+            "lookup": self._lookup,
+            "plot": self._plot,
+            "ending": self._plot,
+            "summary": self._summary,
+        }.get(parsed.intent)
+        if handler is None:
+            return _abstain(
+                parsed, scope, "I couldn't tell what you're asking. " + _GENERIC_FALLBACK
+            )
+        return handler(parsed, scope, limit)
+
+    def _opinions(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
+        polarity = parsed.polarity or "negative"
+        units = rank.opinion_candidates(scope.reviews, scope.sentences)
+        chosen = rank.diversify(rank.rank_opinions(units, parsed, polarity), limit)
+        points = tuple(u.point() for u in chosen)
+        topic = _topic(parsed, self.vocabulary)
+        if not points:
+            verb = "criticise" if polarity == "negative" else "praise"
+            if topic:
+                # Nothing of that polarity: say so, then what the review does say about it.
+                fallback = self._aspect(parsed, scope, limit)
+                if not fallback.abstained:
+                    text = f"The review doesn't {verb} {topic}. " + fallback.answer
+                    return replace(fallback, answer=text, intent=parsed.intent)
+                return fallback
+            return _abstain(parsed, scope, f"The review doesn't {verb} anything.", discussed=True)
+        cited = _reviews_of(points, scope)
+        critics = [r.critic for r in cited]
+        if scope.corpus_wide or len(cited) > 1:
+            text = compose.across_reviews(points, polarity, topic)
+        elif topic:
+            verb = "disliked" if polarity == "negative" else "liked"
+            text = f"{compose.who(critics)} {verb} these things about {topic}."
+        else:
+            text = compose.opinion_summary(points, polarity, critics)
+            stance = infer_stance(cited[0], scope.sentences.get(cited[0].review_id, []))
+            if stance.verdict not in (polarity, "mixed"):
+                # Praise in a pan (or a gripe in a rave) is worth putting in proportion.
+                overall = "negative" if polarity == "positive" else "positive"
+                text = f"The review is {overall} overall, but " + text[0].lower() + text[1:]
+        return _answer(parsed, scope, text, points)
+
+    def _aspect(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
+        topic = _topic(parsed, self.vocabulary) or "that"
+        units = list(rank.opinion_candidates(scope.reviews, scope.sentences))
+        chosen = rank.diversify(rank.rank_aspect(units, parsed), limit)
+        if not chosen:
+            mentioned = any(
+                rank.mentions(sentence_unit(r, s), parsed.aspects, parsed.people)
+                for r in scope.reviews
+                for s in scope.sentences.get(r.review_id, [])
+            )
+            # A mention in the retelling of the plot is no opinion on it.
+            message = (
+                f"The review mentions {topic} but gives no opinion on it."
+                if mentioned
+                else f"The review doesn't mention {topic}."
+            )
+            return _abstain(parsed, scope, message, discussed=True)
+        points = tuple(u.point() for u in chosen)
+        return _answer(parsed, scope, compose.aspect_summary(topic, points), points)
+
+    def _lookup(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
+        ranked = rank.rank_lookup(scope.reviews, scope.sentences, parsed, self.vocabulary)
+        if not ranked or ranked[0][0] < LOOKUP_MIN_COVERAGE:
+            topic = _topic(parsed, self.vocabulary)
+            what = f"say {parsed.wh} " if parsed.wh in ("who", "where", "when") else "say "
+            subject = _lookup_subject(parsed)
+            message = (
+                f"The review doesn't {what}{subject}."
+                if subject
+                else ("I couldn't find that in the review.")
+            )
+            if topic and not subject:
+                message = f"The review doesn't say anything about {topic}."
+            return _abstain(parsed, scope, message, discussed=True)
+        chosen = rank.diversify(ranked, min(limit, 3))
+        points = tuple(u.point() for u in chosen)
+        best = points[0]
+        return _answer(parsed, scope, f"The review says: “{best.text}”", points)
+
+    def _plot(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
+        units = rank.plot_units(scope.reviews, scope.sentences)
+        if not units:
+            return _abstain(parsed, scope, "The review doesn't retell the plot.", discussed=True)
+        if parsed.intent == "ending":
+            # The last stretch of the retelling is where the ending is told.
+            tail = units[-min(len(units), max(2, len(units) // 4)) :]
+            points = tuple(u.point(spoiler=True) for u in tail[:limit])
+            text = "Spoiler warning: the review describes how the film ends (hidden below)."
+            return _answer(parsed, scope, text, points)
+        points = tuple(u.point() for u in units[: min(limit, 4)])
+        return _answer(parsed, scope, "The review retells the plot like this:", points)
+
+    def _verdict(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
+        points: list[Point] = []
+        verdicts = []
+        rating = None
+        for review in scope.reviews:
+            stance = infer_stance(review, scope.sentences.get(review.review_id, []))
+            verdicts.append(stance.verdict)
+            rating = rating or stance.rating
+            if stance.evidence is not None:
+                points.append(sentence_unit(review, stance.evidence).point())
+        verdict = _overall(verdicts)
+        who = compose.who([r.critic for r in scope.reviews])
+        if len(scope.reviews) == 1:
+            text = {
+                "positive": f"Yes — {who.lower() if who == 'The critic' else who} liked it",
+                "negative": f"No — {who.lower() if who == 'The critic' else who} did not like it",
+                "mixed": f"{who} had mixed feelings about it",
+            }[verdict]
+            text = text[0].upper() + text[1:]
+            text += f" (rated {rating})." if rating else "."
+        else:
+            counts = {v: verdicts.count(v) for v in ("positive", "negative", "mixed")}
+            text = (
+                f"Of {len(verdicts)} reviews, {counts['positive']} positive, "
+                f"{counts['negative']} negative and {counts['mixed']} mixed."
+            )
+        answer = _answer(parsed, scope, text, tuple(points[:limit]))
+        return _with(answer, verdict=verdict, rating=rating)
+
+    def _summary(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
+        verdict = self._verdict(parsed, scope, 1)
+        units = list(rank.opinion_candidates(scope.reviews, scope.sentences))
+        cons = rank.diversify(rank.rank_opinions(units, parsed, "negative"), 3)
+        pros = rank.diversify(rank.rank_opinions(units, parsed, "positive"), 2)
+        seen = {(p.review_id, p.sentence) for p in verdict.points}
+        extra = [
+            u.point() for u in cons + pros if (u.review.review_id, u.sentence.position) not in seen
+        ]
+        points = (verdict.points + tuple(extra))[:limit]
+        parts = [verdict.answer]
+        if cons:
+            parts.append(
+                "Criticised: "
+                + compose.join_words(
+                    [
+                        compose.aspect_phrase(a)
+                        for a in compose.aspects_of([u.point() for u in cons])
+                    ]
+                )
+                + "."
+            )
+        if pros:
+            parts.append(
+                "Praised: "
+                + compose.join_words(
+                    [
+                        compose.aspect_phrase(a)
+                        for a in compose.aspects_of([u.point() for u in pros])
+                    ]
+                )
+                + "."
+            )
+        answer = _answer(parsed, scope, " ".join(parts), points)
+        return _with(answer, verdict=verdict.verdict, rating=verdict.rating)
+
+    def _corpus_wide(self, parsed: ParsedQuestion, limit: int) -> Answer:
+        terms = list(parsed.keywords)
+        for aspect in parsed.aspects:
+            terms.extend(self.vocabulary.terms_for(aspect)[:12])
+        hits = self.store.search(terms, limit=400)
+        review_ids = list(dict.fromkeys(h.review_id for h in hits))[:40]
+        reviews = [r for r in (self.store.review(i) for i in review_ids) if r is not None]
+        scope = Scope(film=None, reviews=reviews, sentences=self.store.sentences(review_ids))
+        if parsed.intent in ("likes", "dislikes"):
+            return self._opinions(parsed, scope, limit)
+        if parsed.aspects or parsed.people:
+            return self._aspect(parsed, scope, limit)
+        return self._lookup(parsed, scope, limit)
+
+
+def _follow_up(
+    parsed: ParsedQuestion, text: str, conversation: Conversation | None
+) -> ParsedQuestion:
+    if conversation is None or conversation.intent is None:
+        return parsed
+    if FOLLOW_UP_WHY.match(parsed.normalised):
+        if conversation.intent == "verdict" and conversation.aspect in ("negative", "positive"):
+            intent = "dislikes" if conversation.aspect == "negative" else "likes"
+            return replace(parsed, intent=intent, polarity=conversation.aspect)
+        return replace(parsed, intent="summary")
+    if FOLLOW_UP_MORE.match(parsed.normalised) and conversation.intent != "verdict":
+        return replace(parsed, intent=conversation.intent)
+    if parsed.follow_up and parsed.aspects and parsed.intent in ("aspect", "lookup", "unknown"):
+        if conversation.intent in ("likes", "dislikes"):
+            polarity = "negative" if conversation.intent == "dislikes" else "positive"
+            return replace(parsed, intent=conversation.intent, polarity=polarity)
+        return replace(parsed, intent="aspect")
+    return parsed
+
+
+def _remember(
+    conversation: Conversation, answer: Answer, scope: Scope, parsed: ParsedQuestion
+) -> None:
+    if scope.film is not None:
+        conversation.film = scope.film.title
+    if len(scope.reviews) == 1:
+        conversation.review_id = scope.reviews[0].review_id
+    conversation.intent = answer.intent
+    conversation.question = answer.question
+    if answer.intent == "verdict":
+        conversation.aspect = answer.verdict
+    else:
+        conversation.aspect = parsed.aspects[0] if parsed.aspects else None
+
+
+def _without_title(text: str, film: Film | None) -> str:
+    if film is None or len(film.title) < 2:
+        return text
+    pattern = r"\b" + r"\s+".join(re.escape(w) for w in film.title.split()) + r"\b"
+    return re.sub(pattern, "it", text, flags=re.IGNORECASE)
+
+
+def _topic(parsed: ParsedQuestion, vocabulary: Vocabulary) -> str | None:
+    """What the question is about, in the asker's own words where it used an aspect's cue."""
+    if parsed.people:
+        return " and ".join(p.title() for p in parsed.people)
+    if not parsed.aspects:
+        return None
+    named = [
+        parsed.normalised[start:end]
+        for aspect, start, end in vocabulary.match(parsed.normalised)
+        if aspect in parsed.aspects
+    ]
+    if named:
+        return compose.join_words([f"the {phrase}" for phrase in dict.fromkeys(named)])
+    return compose.join_words([compose.aspect_phrase(a) for a in parsed.aspects])
+
+
+def _lookup_subject(parsed: ParsedQuestion) -> str:
+    rest = re.sub(r"^\W*(who|whom|whose|where|when|which|what)\b\s*", "", parsed.normalised)
+    return rest.strip(" ?.!")
+
+
+def _discussed(scope: Scope) -> list[str]:
+    counts: dict[str, int] = {}
+    for sentences in scope.sentences.values():
+        for sentence in sentences:
+            if sentence.subjectivity < rank.OPINION_THRESHOLD:
+                continue
+            for aspect in sentence.aspects:
+                if aspect != "overall":
+                    counts[aspect] = counts.get(aspect, 0) + 1
+    return sorted(counts, key=lambda a: (-counts[a], a))
+
+
+def _abstain(
+    parsed: ParsedQuestion, scope: Scope, message: str, *, discussed: bool = False
+) -> Answer:
+    if discussed:
+        topics = _discussed(scope)
+        if topics:
+            message += " It does discuss: " + ", ".join(topics[:8]) + "."
+    return Answer(
+        question=parsed.text,
+        intent=parsed.intent,
+        film=scope.film.title if scope.film else None,
+        abstained=True,
+        answer=message,
+    )
+
+
+def _answer(parsed: ParsedQuestion, scope: Scope, text: str, points: Sequence[Point]) -> Answer:
+    return Answer(
+        question=parsed.text,
+        intent=parsed.intent,
+        film=scope.film.title if scope.film else None,
+        abstained=False,
+        answer=text,
+        points=tuple(points),
+    )
+
+
+def _with(answer: Answer, *, verdict: str | None, rating: str | None) -> Answer:
+    return replace(answer, verdict=verdict, rating=rating)
+
+
+def _overall(verdicts: list[str]) -> str:
+    if not verdicts:
+        return "mixed"
+    positive, negative = verdicts.count("positive"), verdicts.count("negative")
+    if positive > negative and positive >= len(verdicts) / 2:
+        return "positive"
+    if negative > positive and negative >= len(verdicts) / 2:
+        return "negative"
+    return "mixed"
+
+
+def _reviews_of(points: Sequence[Point], scope: Scope) -> list[Review]:
+    wanted = {p.review_id for p in points}
+    return [r for r in scope.reviews if r.review_id in wanted]
+
+
+def check_question(text: str, max_chars: int) -> str:
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise UserError("Please ask a question, e.g. “What did the critic dislike?”")
+    if len(cleaned) > max_chars:
+        raise UserError(
+            f"That question is {len(cleaned):,} characters; please keep it under {max_chars:,}."
+        )
+    if not re.search(r"\w", cleaned):
+        raise UserError("I need a question in words, e.g. “Did the critic like it?”")
+    return cleaned
+
+
+__all__ = ["Answerer", "Unit", "check_question"]

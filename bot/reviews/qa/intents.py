@@ -1,0 +1,278 @@
+"""What a question asks for: its intent, the aspect or person it is about, and its scope.
+
+Rules over cue words rather than a trained classifier: questions are short, the intents are few,
+and a cue list is something a user can read and extend. Typos are corrected against the cue and
+aspect vocabularies before matching.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from rapidfuzz import fuzz, process
+
+from bot.reviews.qa.words import STOP_WORDS, content_words, tokens
+from bot.reviews.text.lexicon import dictionary_words
+
+
+class Vocabulary(Protocol):
+    def resolve(self, word_or_phrase: str) -> str | None: ...
+
+    def aspects_in(self, text: str) -> tuple[str, ...]: ...
+
+    def names(self) -> tuple[str, ...]: ...
+
+    def terms(self) -> tuple[str, ...]: ...
+
+    def terms_for(self, aspect: str) -> tuple[str, ...]: ...
+
+    def match(self, text: str) -> list[tuple[str, int, int]]: ...
+
+
+INTENTS = (
+    "dislikes",
+    "likes",
+    "verdict",
+    "aspect",
+    "lookup",
+    "plot",
+    "ending",
+    "summary",
+    "unknown",
+)
+
+DISLIKE_CUES = """
+    dislike disliked dislikes hate hated negative negatives criticise criticize criticised
+    criticized criticism criticisms complain complained complaint complaints bugged bug
+    bother bothered annoy annoyed annoying problem problems issue issues flaw flaws weakness
+    weaknesses weak worst wrong bad cons downside downsides disappoint disappointed
+    disappointing disappointment faults fault irritated irritate pan panned gripe gripes
+""".split()
+LIKE_CUES = """
+    like liked likes love loved praise praised praises positive positives good best enjoy
+    enjoyed pros strength strengths highlight highlights appreciate appreciated admire
+    admired impressed impress upside upsides great favourite favorite commend commended
+    compliment compliments
+""".split()
+VERDICT_PATTERNS = (
+    r"\brecommend",
+    r"\brating\b",
+    r"\brated?\b",
+    r"\bverdict\b",
+    r"\bworth\b",
+    r"\bthumbs?\b",
+    r"\bstars?\b",
+    r"\bout of (10|ten|5|five|4|four)\b",
+    r"\b(good|bad) or (good|bad)\b",
+    r"\b(positive|negative) or (positive|negative)\b",
+    r"\bshould (i|we) (see|watch)\b",
+    r"\b(like|love|enjoy|hate|dislike)d? (it|the film|the movie|this film|this movie)\b",
+    r"\b(like|love|enjoy|hate)d? (it|the film|the movie) or not\b",
+    r"\boverall\b",
+    r"\b(stance|conclusion|bottom line)\b",
+)
+SUMMARY_PATTERNS = (
+    r"\bsumm?ari[sz]e\b",
+    r"\bsummary\b",
+    r"\btl\W*dr\b",
+    r"\bgist\b",
+    r"\bsum up\b",
+)
+PLOT_PATTERNS = (
+    r"\bwhat('s| is| was)? (the )?(film|movie|it|story|plot)\b.*\babout\b",
+    r"\bwhat (is|was) it about\b",
+    r"\bwhat happens\b",
+    r"\bsynopsis\b",
+    r"\bpremise\b",
+    r"\bstoryline\b",
+    r"\bplot summary\b",
+    r"\b(tell|describe)\b.*\b(plot|story)\b",
+    r"\bwhat'?s the (plot|story)\b",
+)
+ENDING_PATTERNS = (
+    r"\bhow does (it|the (film|movie|story)) end\b",
+    r"\bwhat happens (at|in) the end\b",
+    r"\b(the )?ending\b",
+    r"\bend of the (film|movie|story)\b",
+    r"\bspoil",
+    r"\btwist\b",
+)
+ACROSS_PATTERNS = (
+    r"\bcritics\b",
+    r"\breviewers\b",
+    r"\b(which|what|all|other|several|many|both|the) reviews\b",
+    r"\bcompare\b",
+    r"\beveryone\b",
+    r"\beach (critic|review|reviewer)\b",
+)
+OPINION_QUESTION = re.compile(
+    r"\b(how (was|were|is|are|did)|what about|thoughts? on|think of|opinion (of|on)|"
+    r"feel about|say about|(any )?good|any good|impressed|verdict on)\b"
+)
+FOLLOW_UP_WHY = re.compile(r"^\s*(why|how come|what makes you say that|explain)\b[\s?.!]*$")
+FOLLOW_UP_MORE = re.compile(r"^\s*(what else|anything else|more|and\??|go on)\b[\s?.!]*$")
+FOLLOW_UP_START = re.compile(r"^\s*(and|what about|how about|also)\b")
+NEGATIONS = frozenset(("not", "didn't", "didnt", "don't", "dont", "no", "never", "nothing"))
+YES_NO_STARTS = frozenset(
+    [
+        "did",
+        "was",
+        "were",
+        "is",
+        "are",
+        "do",
+        "does",
+        "has",
+        "have",
+        "would",
+        "could",
+        "will",
+        "can",
+    ]
+)
+WH_WORDS = (
+    "how long",
+    "how many",
+    "how much",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "when",
+    "which",
+    "what",
+)
+
+VERDICT_WORDS = """
+    recommend recommended rating verdict worth thumbs stars enjoy watch
+""".split()
+_CUE_WORDS: tuple[str, ...] = tuple(sorted(set(DISLIKE_CUES + LIKE_CUES + VERDICT_WORDS)))
+# Questions about who is in a film, or how long it runs, name no content word to match.
+CAST_QUESTION = re.compile(r"\bwho (is|was|were|are) in\b|\bwho (stars?|starred|acts?|acted)\b")
+LENGTH_QUESTION = re.compile(r"\bhow long\b|\brun ?time\b|\brunning time\b")
+
+
+@dataclass(frozen=True)
+class ParsedQuestion:
+    text: str
+    normalised: str
+    intent: str
+    polarity: str | None = None
+    aspects: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    across: bool = False
+    wh: str | None = None
+    follow_up: bool = False
+    negated_cues: tuple[str, ...] = field(default=())
+
+
+def correct_typos(text: str, vocabulary: Vocabulary, keep: set[str] | None = None) -> str:
+    """Replace words that are near misses of cue or aspect words ('disike' → 'dislike').
+
+    Only words no dictionary knows are corrected ("recommend" must not become "commend"), and
+    never words of the reviews themselves (`keep`), such as names.
+    """
+    known = _CUE_WORDS + vocabulary.terms()
+    dictionary = dictionary_words()
+    keep = keep or set()
+    out = []
+    for word in tokens(text):
+        if len(word) >= 3 and word not in dictionary and word not in known and word not in keep:
+            match = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=84)
+            if match is not None:
+                word = match[0]
+        out.append(word)
+    return " ".join(out)
+
+
+def parse_question(
+    text: str, vocabulary: Vocabulary, *, people: set[str], words_in_scope: set[str] | None = None
+) -> ParsedQuestion:
+    """Classify a question.
+
+    `people` are capitalised names found in the reviews in scope; `words_in_scope` lets "how was
+    morgan freeman?" find its subject in reviews that were lower-cased and lost their capitals.
+    """
+    normalised = correct_typos(text, vocabulary, keep=people | (words_in_scope or set()))
+    words = normalised.split()
+    aspects = _aspects(normalised, vocabulary)
+    named = tuple(
+        dict.fromkeys(w for w in words if w in people and w not in STOP_WORDS and len(w) > 2)
+    )
+    if not aspects and not named and words_in_scope and OPINION_QUESTION.search(normalised):
+        named = tuple(
+            w
+            for w in content_words(normalised)
+            if w in words_in_scope and w not in _CUE_WORDS and w not in ("good", "any")
+        )
+    across = _any(ACROSS_PATTERNS, normalised)
+    wh = next((w for w in WH_WORDS if re.search(rf"^\W*{w}\b|\b{w}\b", normalised)), None)
+    keywords = tuple(w for w in words if w not in STOP_WORDS)
+
+    def make(intent: str, polarity: str | None = None) -> ParsedQuestion:
+        return ParsedQuestion(
+            text=text,
+            normalised=normalised,
+            intent=intent,
+            polarity=polarity,
+            aspects=aspects,
+            people=named,
+            keywords=keywords,
+            across=across,
+            wh=wh,
+            follow_up=bool(FOLLOW_UP_START.match(normalised)),
+        )
+
+    if _any(SUMMARY_PATTERNS, normalised) and "plot" not in words:
+        return make("summary")
+    if CAST_QUESTION.search(normalised) or LENGTH_QUESTION.search(normalised):
+        return make("lookup")
+    ending_asked = _any(ENDING_PATTERNS, normalised)
+    opinion_asked = bool(OPINION_QUESTION.search(normalised))
+    if ending_asked and not opinion_asked:
+        return make("ending")
+    if _any(PLOT_PATTERNS, normalised) and not opinion_asked:
+        return make("plot")
+    polarity = _wanted_polarity(words)
+    if _any(VERDICT_PATTERNS, normalised) and not aspects and not named:
+        return make("verdict")
+    if aspects or named:
+        if wh in ("who", "where", "when", "how many", "how much") and not opinion_asked:
+            return make("lookup")
+        yes_no = bool(words) and words[0] in YES_NO_STARTS
+        if polarity is not None and not yes_no and not opinion_asked:
+            return make("dislikes" if polarity == "negative" else "likes", polarity)
+        return make("aspect")
+    if polarity is not None:
+        return make("dislikes" if polarity == "negative" else "likes", polarity)
+    if _any(VERDICT_PATTERNS, normalised):
+        return make("verdict")
+    if any(w not in STOP_WORDS for w in words):
+        return make("lookup")
+    return make("unknown")
+
+
+def _aspects(normalised: str, vocabulary: Vocabulary) -> tuple[str, ...]:
+    # "Is it worth watching?" asks for the verdict: the film as a whole is no aspect to filter by.
+    return tuple(a for a in dict.fromkeys(vocabulary.aspects_in(normalised)) if a != "overall")
+
+
+def _wanted_polarity(words: list[str]) -> str | None:
+    negative = positive = False
+    for index, word in enumerate(words):
+        negated = any(w in NEGATIONS for w in words[max(0, index - 3) : index])
+        if word in DISLIKE_CUES:
+            negative = True
+        elif word in LIKE_CUES:
+            # "what didn't they like?" asks for dislikes.
+            negative, positive = (True, positive) if negated else (negative, True)
+    if negative == positive:
+        return None
+    return "negative" if negative else "positive"
+
+
+def _any(patterns: tuple[str, ...], text: str) -> bool:
+    return any(re.search(pattern, text) for pattern in patterns)

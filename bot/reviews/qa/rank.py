@@ -1,0 +1,191 @@
+"""Scoring quotable units for each kind of question."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+
+from bot.reviews.qa.intents import (
+    DISLIKE_CUES,
+    LIKE_CUES,
+    VERDICT_WORDS,
+    ParsedQuestion,
+    Vocabulary,
+)
+from bot.reviews.qa.units import Unit, opinion_units, sentence_unit
+from bot.reviews.qa.words import content_words, stem
+from bot.reviews.types import Review, Sentence
+
+OPINION_CUES = frozenset(DISLIKE_CUES + LIKE_CUES + VERDICT_WORDS)
+# Below this a sentence is taken to retell the plot or state a fact, not to judge.
+OPINION_THRESHOLD = 0.5
+_NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+\b")
+_TIME = re.compile(
+    r"\b(\d{1,4}|years?|months?|weeks?|days?|nights?|morning|evening|later|before|after|"
+    r"time|times|during|while|until|when|ago|once|first|last|end|beginning|since)\b"
+)
+
+
+def opinion_candidates(
+    reviews: Sequence[Review], sentences: dict[str, list[Sentence]]
+) -> Iterable[Unit]:
+    for review in reviews:
+        for sentence in sentences.get(review.review_id, []):
+            if sentence.subjectivity >= OPINION_THRESHOLD:
+                yield from opinion_units(review, sentence)
+
+
+def polarity_strength(unit: Unit, polarity: str) -> float:
+    sign = -1.0 if polarity == "negative" else 1.0
+    if unit.polarity not in (polarity, "mixed"):
+        return 0.0
+    return max(0.0, sign * unit.score)
+
+
+def mentions(unit: Unit, aspects: Sequence[str], people: Sequence[str]) -> bool:
+    if any(a in unit.aspects for a in aspects):
+        return True
+    lowered = unit.text.lower()
+    return any(re.search(rf"\b{re.escape(p)}\b", lowered) for p in people)
+
+
+def rank_opinions(
+    units: Iterable[Unit], parsed: ParsedQuestion, polarity: str
+) -> list[tuple[float, Unit]]:
+    """Judgements of the wanted polarity, strongest and most on-topic first."""
+    scored = []
+    focus = parsed.aspects or parsed.people
+    topic = {stem(w) for w in content_words(parsed.normalised) if w not in OPINION_CUES}
+    for unit in units:
+        strength = polarity_strength(unit, polarity)
+        if strength <= 0.05:
+            continue
+        if focus and not mentions(unit, parsed.aspects, parsed.people):
+            continue
+        specific = any(a != "overall" for a in unit.aspects)
+        score = strength * (0.5 + unit.subjectivity) + (0.15 if specific else 0.0)
+        if topic:
+            shared = topic & {stem(w) for w in content_words(unit.text)}
+            score += 0.3 * len(shared) / len(topic)
+        scored.append((score, unit))
+    return _best_first(scored)
+
+
+def rank_aspect(units: Iterable[Unit], parsed: ParsedQuestion) -> list[tuple[float, Unit]]:
+    scored = []
+    for unit in units:
+        if not mentions(unit, parsed.aspects, parsed.people):
+            continue
+        score = abs(unit.score) * (0.5 + unit.subjectivity) + 0.1
+        scored.append((score, unit))
+    return _best_first(scored)
+
+
+def rank_lookup(
+    reviews: Sequence[Review],
+    sentences: dict[str, list[Sentence]],
+    parsed: ParsedQuestion,
+    vocabulary: Vocabulary,
+) -> list[tuple[float, Unit]]:
+    """Sentences sharing the question's content words, weighted by rarity in the scope.
+
+    A word also matches a sentence about the same aspect ("who directed it?" finds "director").
+    Questions whose answer has a shape rather than a word ("who was in it?", "how long is it?")
+    are scored by that shape.
+    """
+    query = content_words(parsed.normalised)
+    pool = [(r, s) for r in reviews for s in sentences.get(r.review_id, [])]
+    if not pool:
+        return []
+    shape = _SHAPES.get(parsed.wh or "") if _shape_question(parsed) else None
+    if shape is not None:
+        scored = [
+            (0.5 + 0.1 * len(shape.findall(s.text)), sentence_unit(r, s))
+            for r, s in pool
+            if shape.search(s.text)
+        ]
+        return _best_first(scored)
+    if not query:
+        return []
+    stems_of = [{stem(w) for w in content_words(s.text)} for _, s in pool]
+    words_of = [set(content_words(s.text)) for _, s in pool]
+    total = len(pool)
+    idf = {}
+    for word in query:
+        frequency = sum(1 for stems in stems_of if stem(word) in stems)
+        idf[word] = math.log(1 + total / (1 + frequency))
+    word_aspects = {w: set(vocabulary.aspects_in(w)) - {"overall"} for w in query}
+    mass = sum(idf.values())
+    lowercase_only = all(not any(ch.isupper() for ch in s.text) for _, s in pool)
+    scored = []
+    for (review, sentence), stems, words in zip(pool, stems_of, words_of, strict=True):
+        hit = 0.0
+        for w in query:
+            if stem(w) in stems:
+                hit += idf[w] * (1.0 if w in words else 0.8)
+            elif word_aspects[w] & set(sentence.aspects):
+                hit += idf[w] * 0.7
+        if hit <= 0:
+            continue
+        if not _fits_answer_type(parsed.wh, sentence.text, lowercase_only):
+            continue
+        scored.append((hit / mass, sentence_unit(review, sentence)))
+    return _best_first(scored)
+
+
+def _shape_question(parsed: ParsedQuestion) -> bool:
+    text = parsed.normalised
+    return bool(re.search(r"\bwho (is|was|were|are) in\b|\bwho (stars?|starred)\b", text)) or (
+        parsed.wh == "how long"
+    )
+
+
+_DURATION = re.compile(
+    r"\b\d+\s*(?:hours?|hrs?|minutes?|mins?)\b|\b(?:an|one|two|three) hours?\b", re.I
+)
+_SHAPES = {"who": _NAME, "how long": _DURATION}
+
+
+def _fits_answer_type(wh: str | None, text: str, lowercase_only: bool = False) -> bool:
+    """A 'who' answer names someone; a 'when' answer holds a time."""
+    if wh == "who":
+        # Reviews that lost their capitals can't show a name; let the words decide.
+        return lowercase_only or bool(_NAME.search(text))
+    if wh == "when":
+        return bool(_TIME.search(text.lower()))
+    return True
+
+
+def plot_units(reviews: Sequence[Review], sentences: dict[str, list[Sentence]]) -> list[Unit]:
+    units = []
+    for review in reviews:
+        for sentence in sentences.get(review.review_id, []):
+            if sentence.subjectivity < OPINION_THRESHOLD:
+                units.append(sentence_unit(review, sentence))
+    return units
+
+
+def _best_first(scored: list[tuple[float, Unit]]) -> list[tuple[float, Unit]]:
+    # Ties go to the earlier sentence, so answers are deterministic.
+    return sorted(scored, key=lambda item: (-item[0], item[1].review.review_id, item[1].start))
+
+
+def diversify(ranked: Sequence[tuple[float, Unit]], limit: int) -> list[Unit]:
+    """Best units, one per sentence span, interleaving reviews so every critic is heard."""
+    per_review: dict[str, list[Unit]] = {}
+    seen: set[tuple[str, int, int]] = set()
+    for _, unit in ranked:
+        key = (unit.review.review_id, unit.start, unit.end)
+        overlap = any(k[0] == key[0] and k[1] < unit.end and unit.start < k[2] for k in seen)
+        if overlap:
+            continue
+        seen.add(key)
+        per_review.setdefault(unit.review.review_id, []).append(unit)
+    chosen: list[Unit] = []
+    queues = list(per_review.values())
+    while len(chosen) < limit and any(queues):
+        for queue in queues:
+            if queue and len(chosen) < limit:
+                chosen.append(queue.pop(0))
+    return chosen

@@ -1,0 +1,97 @@
+"""Which reviews a question is answered from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.errors import AmbiguousFilm, FilmNotFound, ReviewNotFound
+from bot.reviews.qa import films as film_lookup
+from bot.reviews.store.base import ReviewStore
+from bot.reviews.types import Conversation, Film, Question, Review, Sentence
+
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{2,})\b")
+_ACROSS_CORPUS = re.compile(r"\b(which|what|any) (reviews|critics|films|movies)\b|\bacross\b")
+
+
+@dataclass
+class Scope:
+    film: Film | None
+    reviews: list[Review]
+    sentences: dict[str, list[Sentence]] = field(default_factory=dict)
+    corpus_wide: bool = False
+
+    def people(self) -> set[str]:
+        """Lower-cased capitalised words that are no sentence's first word: names, mostly."""
+        names: set[str] = set()
+        for sentences in self.sentences.values():
+            for sentence in sentences:
+                names.update(w.lower() for w in _CAPITALISED.findall(sentence.text))
+        return names
+
+    def words(self) -> set[str]:
+        found: set[str] = set()
+        for sentences in self.sentences.values():
+            for sentence in sentences:
+                found.update(re.findall(r"[\w']+", sentence.text.casefold()))
+        return found
+
+
+def resolve_scope(
+    store: ReviewStore, films: list[Film], question: Question, conversation: Conversation | None
+) -> Scope:
+    if question.review_id:
+        review = store.review(question.review_id)
+        if review is None:
+            raise ReviewNotFound(f"No review with id '{question.review_id}' is indexed.")
+        return _check_named(_load(store, _film_of(review), [review]), films, question)
+    film: Film | None = None
+    if question.film:
+        film = film_lookup.find_film(films, question.film)
+    else:
+        film = film_lookup.film_in_question(films, question.text)
+    if film is None and conversation is not None:
+        if conversation.review_id:
+            review = store.review(conversation.review_id)
+            if review is not None:
+                return _check_named(_load(store, _film_of(review), [review]), films, question)
+        if conversation.film:
+            film = film_lookup.find_film(films, conversation.film)
+    if film is None and len(films) == 1:
+        film = films[0]
+    if film is None:
+        if not films:
+            raise FilmNotFound("No reviews are indexed yet. Add some with `reviewbot ingest`.")
+        if _ACROSS_CORPUS.search(question.text.lower()):
+            return Scope(film=None, reviews=[], corpus_wide=True)
+        named = film_lookup.unindexed_title(question.text, films, set())
+        if named:
+            raise FilmNotFound(f"No review of '{named}' is indexed yet.")
+        raise AmbiguousFilm(
+            "Which film do you mean? I have reviews of "
+            f"{len(films)} films, e.g. {', '.join(film_lookup.label(f) for f in films[:5])}. "
+            "Name one in the question or choose it with --film.",
+            [film_lookup.label(f) for f in films[:25]],
+        )
+    scope = _load(store, film, store.reviews_of_film(film.title, film.year))
+    if question.film is None and film_lookup.film_in_question(films, question.text) is None:
+        scope = _check_named(scope, films, question)
+    return scope
+
+
+def _check_named(scope: Scope, films: list[Film], question: Question) -> Scope:
+    """A question naming a film we have not indexed must not be answered from another film."""
+    known = scope.words() | scope.people()
+    named = film_lookup.unindexed_title(question.text, films, known)
+    if named:
+        raise FilmNotFound(f"No review of '{named}' is indexed yet.")
+    return scope
+
+
+def _film_of(review: Review) -> Film:
+    return Film(review.film, review.year, 1)
+
+
+def _load(store: ReviewStore, film: Film, reviews: list[Review]) -> Scope:
+    sentences = store.sentences([r.review_id for r in reviews])
+    return Scope(film=film, reviews=reviews, sentences=sentences)

@@ -1,0 +1,103 @@
+"""Quotable units: whole sentences, or the clause that carries a judgement in a mixed one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from bot.reviews.types import Point, Review, Sentence
+
+# A sentence longer than this is quoted by its clauses when it has several.
+LONG_SENTENCE_WORDS = 30
+_EDGE = " ,;:-–—"
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    review: Review
+    sentence: Sentence
+    text: str
+    start: int
+    end: int
+    polarity: str
+    score: float
+    aspects: tuple[str, ...]
+    is_clause: bool
+
+    @property
+    def subjectivity(self) -> float:
+        return self.sentence.subjectivity
+
+    def point(self, *, spoiler: bool = False) -> Point:
+        return Point(
+            text=self.text,
+            polarity=self.polarity,
+            aspects=self.aspects,
+            review_id=self.review.review_id,
+            film=self.review.film,
+            critic=self.review.critic,
+            start=self.start,
+            end=self.end,
+            sentence=self.sentence.position,
+            spoiler=spoiler,
+        )
+
+
+def sentence_unit(review: Review, sentence: Sentence) -> Unit:
+    return Unit(
+        review=review,
+        sentence=sentence,
+        text=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        polarity=sentence.polarity,
+        score=sentence.polarity_score,
+        aspects=sentence.aspects,
+        is_clause=False,
+    )
+
+
+def opinion_units(review: Review, sentence: Sentence) -> Iterator[Unit]:
+    """The sentence itself, unless it is mixed or long: then each judging clause on its own."""
+    clauses = [c for c in sentence.clauses if c.text_end > c.text_start]
+    split = len(clauses) > 1 and (
+        sentence.polarity == "mixed"
+        or len(sentence.text.split()) > LONG_SENTENCE_WORDS
+        or len({c.polarity for c in clauses} - {"neutral"}) > 1
+    )
+    if not split:
+        yield sentence_unit(review, sentence)
+        return
+    for clause in clauses:
+        raw = sentence.text[clause.text_start : clause.text_end]
+        text = raw.strip(_EDGE)
+        if len(text.split()) < 2:
+            continue
+        start, end = _narrow(review.text, clause.start, clause.end, raw, text)
+        yield Unit(
+            review=review,
+            sentence=sentence,
+            text=text,
+            start=start,
+            end=end,
+            polarity=clause.polarity,
+            score=clause.score,
+            aspects=clause.aspects or sentence.aspects,
+            is_clause=True,
+        )
+
+
+def _narrow(original: str, start: int, end: int, raw: str, trimmed: str) -> tuple[int, int]:
+    """Shrink an original span by the non-space characters trimmed off its quote."""
+    left = raw.find(trimmed)
+    drop_left = sum(not ch.isspace() for ch in raw[:left])
+    drop_right = sum(not ch.isspace() for ch in raw[left + len(trimmed) :])
+    while start < end and (drop_left > 0 or original[start].isspace()):
+        if not original[start].isspace():
+            drop_left -= 1
+        start += 1
+    while end > start and (drop_right > 0 or original[end - 1].isspace()):
+        if not original[end - 1].isspace():
+            drop_right -= 1
+        end -= 1
+    return start, end

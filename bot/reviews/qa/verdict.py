@@ -1,0 +1,109 @@
+"""A review's overall stance: its stated rating when it has one, else inferred from its opinions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.reviews.types import Review, Sentence
+
+# "8/10", "3 out of 5", "**** out of *****", "4 stars", "★★★½"
+_RATING = re.compile(
+    r"(?<![\w/])(?P<num>\d+(?:\.\d+)?)\s*(?:/|out of)\s*(?P<den>10|5|4|100)\b"
+    r"|(?P<stars>[★*]{1,5}(?:½)?)\s*(?:out of\s*(?P<sden>[★*]{4,5}|5|4))"
+    r"|(?P<snum>\d(?:\.5)?)\s*stars?\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Stance:
+    verdict: str
+    score: float
+    rating: str | None
+    evidence: Sentence | None
+
+
+def stated_rating(review: Review) -> tuple[str, float] | None:
+    """The rating as the review states it and its value on a 0..1 scale."""
+    if review.rating:
+        value = _fraction(review.rating)
+        if value is not None:
+            return review.rating, value
+    for match in _RATING.finditer(review.text):
+        value = _fraction(match.group(0))
+        if value is not None:
+            return match.group(0).strip(), value
+    return None
+
+
+def _fraction(text: str) -> float | None:
+    match = _RATING.search(text)
+    if match is None:
+        bare = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*", text)
+        # A bare number is read on IMDb's 1-10 scale.
+        return float(bare.group(1)) / 10 if bare and float(bare.group(1)) <= 10 else None
+    if match.group("num"):
+        num, den = float(match.group("num")), float(match.group("den"))
+        return num / den if num <= den else None
+    if match.group("stars"):
+        stars = match.group("stars")
+        value = stars.count("★") + stars.count("*") + (0.5 if "½" in stars else 0)
+        den_text = match.group("sden") or "5"
+        den = float(den_text) if den_text.isdigit() else float(len(den_text))
+        return value / den if value <= den else None
+    num = float(match.group("snum"))
+    return num / 5 if num <= 5 else None
+
+
+def infer_stance(review: Review, sentences: list[Sentence]) -> Stance:
+    rating = stated_rating(review)
+    score, evidence = _opinion_balance(sentences)
+    if rating is not None:
+        text, value = rating
+        verdict = "positive" if value >= 0.65 else "negative" if value <= 0.45 else "mixed"
+        return Stance(verdict, value * 2 - 1, text, _best_evidence(sentences, verdict) or evidence)
+    verdict = "positive" if score > 0.12 else "negative" if score < -0.12 else "mixed"
+    return Stance(verdict, score, None, _best_evidence(sentences, verdict) or evidence)
+
+
+def _weight(sentence: Sentence, count: int) -> float:
+    # Critics state their verdict at the start and, above all, at the end.
+    position = sentence.position / max(count, 1)
+    weight = 1.0 + (1.5 if position > 0.8 else 0.0) + (0.5 if sentence.position <= 2 else 0.0)
+    return weight * sentence.subjectivity
+
+
+def _opinion_balance(sentences: list[Sentence]) -> tuple[float, Sentence | None]:
+    total = weight_sum = 0.0
+    best: Sentence | None = None
+    best_value = 0.0
+    for sentence in sentences:
+        if sentence.subjectivity < 0.5:
+            continue
+        weight = _weight(sentence, len(sentences))
+        total += weight * sentence.polarity_score
+        weight_sum += weight
+        value = weight * abs(sentence.polarity_score)
+        if value > best_value:
+            best, best_value = sentence, value
+    return (total / weight_sum if weight_sum else 0.0), best
+
+
+def _best_evidence(sentences: list[Sentence], verdict: str) -> Sentence | None:
+    best: Sentence | None = None
+    best_value = 0.0
+    for sentence in sentences:
+        if sentence.subjectivity < 0.5:
+            continue
+        if verdict == "mixed":
+            fits = sentence.polarity == "mixed"
+            value = _weight(sentence, len(sentences)) * (1.0 if fits else 0.0)
+        else:
+            sign = 1.0 if verdict == "positive" else -1.0
+            value = _weight(sentence, len(sentences)) * max(0.0, sign * sentence.polarity_score)
+            if "overall" in sentence.aspects:
+                value *= 1.5
+        if value > best_value:
+            best, best_value = sentence, value
+    return best

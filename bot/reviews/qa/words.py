@@ -1,0 +1,56 @@
+"""Word-level helpers shared by question parsing and ranking: tokens, stems, stop words."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9']*")
+
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for
+    from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your yours
+    yourself yourselves s t don didn doesn isn wasn weren won wouldn shouldn couldn ll re ve
+    d m o y also
+    """.split()
+)
+
+# Words that name the conversation itself rather than anything in a review.
+QUESTION_WORDS = frozenset(
+    """
+    critic critics reviewer reviewers review reviews film films movie movies think thought
+    thoughts say said says tell opinion opinions feel felt writer author guy person anything
+    something everything really much many lot bit kind sort way one ones get got make made
+    please anyway overall
+    """.split()
+)
+
+
+def tokens(text: str) -> list[str]:
+    return [token.lower().strip("'") for token in _TOKEN.findall(text)]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return str(_stemmer().stemWord(word.lower()))
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
+
+
+def content_words(text: str) -> list[str]:
+    return [
+        word
+        for word in tokens(text)
+        if word not in STOP_WORDS and word not in QUESTION_WORDS and len(word) > 1
+    ]

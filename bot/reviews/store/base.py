@@ -1,0 +1,109 @@
+"""The store interface the review service talks to; SQLite and PostgreSQL both implement it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.reviews.types import Film, Review, ReviewSummary, Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedReview:
+    """A review ready to store: metadata, original text and labelled sentences."""
+
+    review_id: str
+    content_hash: str
+    film: str
+    year: int | None
+    critic: str | None
+    source: str | None
+    rating: str | None
+    published: str | None
+    url: str | None
+    text: str
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    review_id: str
+    position: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackEntry:
+    created_at: str
+    platform: str
+    user_id: str
+    verdict: str
+    question: str
+    answer: str
+
+
+class ReviewStore(Protocol):
+    def add_reviews(self, reviews: Sequence[PreparedReview]) -> list[bool]:
+        """Store each review whole or not at all; True where stored, False where a duplicate."""
+        ...
+
+    def has_review(self, review_id: str, content_hash: str) -> bool: ...
+
+    def known_reviews(self, keys: Sequence[tuple[str, str]]) -> set[str]:
+        """The review ids among these (review id, content hash) pairs stored by id or hash."""
+        ...
+
+    def is_empty(self) -> bool: ...
+
+    def films(self) -> list[Film]: ...
+
+    def reviews(self, film: str | None = None) -> list[ReviewSummary]: ...
+
+    def review(self, review_id: str) -> Review | None: ...
+
+    def reviews_of_film(self, title: str, year: int | None) -> list[Review]: ...
+
+    def sentences(self, review_ids: Sequence[str]) -> dict[str, list[Sentence]]: ...
+
+    def search(
+        self, words: Sequence[str], *, review_ids: Sequence[str] | None = None, limit: int = 50
+    ) -> list[SearchHit]:
+        """Full-text search for any of the words, best first; words are plain, never syntax."""
+        ...
+
+    def record_feedback(
+        self,
+        *,
+        platform: str,
+        message_ref: str,
+        user_id: str,
+        verdict: str,
+        question: str,
+        answer: str,
+    ) -> None: ...
+
+    def recent_feedback(self, limit: int = 20) -> list[FeedbackEntry]: ...
+
+    def claim_event(self, platform: str, event_id: str) -> bool:
+        """True the first time an event id is seen, in any process; False for a retry."""
+        ...
+
+    def set_channel_film(
+        self, platform: str, channel_id: str, title: str, year: int | None
+    ) -> None: ...
+
+    def channel_film(self, platform: str, channel_id: str) -> Film | None: ...
+
+    def log_question(
+        self,
+        *,
+        platform: str,
+        question: str,
+        intent: str,
+        film: str | None,
+        abstained: bool,
+        latency_ms: float,
+    ) -> None: ...
+
+    def close(self) -> None: ...

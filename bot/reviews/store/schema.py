@@ -1,0 +1,111 @@
+"""The database schema as typed SQLAlchemy ORM classes. Alembic migrations create it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class FilmRow(Base):
+    __tablename__ = "films"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Lower-cased title plus year: one row per film however the title was typed.
+    key: Mapped[str] = mapped_column(String(400), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    year: Mapped[int | None] = mapped_column(Integer)
+
+
+class ReviewRow(Base):
+    __tablename__ = "reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    review_id: Mapped[str] = mapped_column(String(200), unique=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    film_id: Mapped[int] = mapped_column(ForeignKey("films.id"), index=True)
+    critic: Mapped[str | None] = mapped_column(String(300))
+    source: Mapped[str | None] = mapped_column(String(300))
+    rating: Mapped[str | None] = mapped_column(String(100))
+    published: Mapped[str | None] = mapped_column(String(100))
+    url: Mapped[str | None] = mapped_column(String(1000))
+    text: Mapped[str] = mapped_column(Text)
+    sentence_count: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class SentenceRow(Base):
+    __tablename__ = "sentences"
+    __table_args__ = (UniqueConstraint("review_pk", "position"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    review_pk: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    subjectivity: Mapped[float] = mapped_column(Float)
+    polarity: Mapped[str] = mapped_column(String(10))
+    polarity_score: Mapped[float] = mapped_column(Float)
+    # Space-separated aspect names and a JSON list of clause spans: read whole, never queried.
+    aspects: Mapped[str] = mapped_column(String(400))
+    clauses: Mapped[str] = mapped_column(Text)
+
+
+class FeedbackRow(Base):
+    __tablename__ = "feedback"
+    __table_args__ = (UniqueConstraint("platform", "message_ref", "user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    platform: Mapped[str] = mapped_column(String(20))
+    message_ref: Mapped[str] = mapped_column(String(200))
+    user_id: Mapped[str] = mapped_column(String(100))
+    verdict: Mapped[str] = mapped_column(String(10))
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+
+
+class ProcessedEventRow(Base):
+    """Chat events already handled, so a platform's retry never yields a second answer."""
+
+    __tablename__ = "processed_events"
+
+    event_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class ChannelFilmRow(Base):
+    __tablename__ = "channel_films"
+
+    platform: Mapped[str] = mapped_column(String(20), primary_key=True)
+    channel_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    film_id: Mapped[int] = mapped_column(ForeignKey("films.id"))
+
+
+class QuestionLogRow(Base):
+    __tablename__ = "question_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    asked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    platform: Mapped[str] = mapped_column(String(20))
+    question: Mapped[str] = mapped_column(Text)
+    intent: Mapped[str] = mapped_column(String(30))
+    film: Mapped[str | None] = mapped_column(String(300))
+    abstained: Mapped[bool]
+    latency_ms: Mapped[float] = mapped_column(Float)

@@ -1,0 +1,133 @@
+"""Each intent on reviews other than the seed: what is cited, what never is, when to abstain."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.errors import FilmNotFound
+from bot.reviews.service import ReviewService
+from bot.reviews.types import Answer, Conversation, Question
+
+# Made-up reviews written for these tests (not real critics' words).
+FIXTURES = Path(__file__).parent / "fixtures" / "reviews"
+
+
+@pytest.fixture
+def films(service: ReviewService) -> ReviewService:
+    service.ingest_paths_sync([FIXTURES / "heat.txt", FIXTURES / "dune.md"])
+    return service
+
+
+def ask(service: ReviewService, text: str, **kw: object) -> Answer:
+    return service.ask_sync(Question(text, **kw))  # type: ignore[arg-type]
+
+
+def cited(answer: Answer) -> str:
+    return " | ".join(p.text for p in answer.points)
+
+
+def test_dislikes_cite_criticism_only(films: ReviewService) -> None:
+    answer = ask(films, "What did the critic dislike about Heat?")
+    assert answer.intent == "dislikes" and not answer.abstained
+    assert "clumsy and far too long" in cited(answer)
+    assert "superb" not in cited(answer)
+    assert "neglecting his marriage" not in cited(answer)
+    assert all(p.polarity in ("negative", "mixed") for p in answer.points)
+
+
+def test_likes_cite_praise_only(films: ReviewService) -> None:
+    answer = ask(films, "what did they like?", film="Heat")
+    text = cited(answer)
+    assert "The acting is superb" in text
+    assert "clumsy" not in text
+    assert "thieves plans one last score" not in text
+
+
+def test_a_mixed_sentence_is_quoted_by_its_clause(films: ReviewService) -> None:
+    answer = ask(films, "what were the negatives?", film="Dune")
+    stiff = [p for p in answer.points if "dialogue is often stiff" in p.text]
+    assert stiff, cited(answer)
+    assert "convincing performance" not in stiff[0].text
+    likes = ask(films, "what did they praise?", film="Dune")
+    assert "dialogue is often stiff" not in cited(likes)
+
+
+def test_verdict_uses_a_stated_rating_or_infers_one(films: ReviewService) -> None:
+    dune = ask(films, "would they recommend it?", film="Dune")
+    assert (dune.intent, dune.verdict, dune.rating) == ("verdict", "positive", "4/5")
+    heat = ask(films, "did the critic like Heat?")
+    assert (heat.verdict, heat.rating) == ("positive", None)
+    assert heat.points and heat.answer.startswith("Yes")
+
+
+def test_aspect_and_person_questions(films: ReviewService) -> None:
+    acting = ask(films, "how was the acting?", film="Heat")
+    assert acting.intent == "aspect"
+    assert "De Niro and Pacino are magnetic" in acting.points[0].text
+    person = ask(films, "was Chalamet any good?", film="Dune")
+    assert "convincing performance" in cited(person)
+
+
+def test_lookup_puts_the_fact_first(films: ReviewService) -> None:
+    answer = ask(films, "where do the thieves plan their score?", film="Heat")
+    assert answer.intent == "lookup"
+    assert "Los Angeles" in answer.points[0].text
+
+
+def test_plot_answers_from_plot_and_endings_are_spoilers(films: ReviewService) -> None:
+    plot = ask(films, "what is Dune about?")
+    assert plot.intent == "plot"
+    assert "Arrakis" in cited(plot)
+    assert "breathtaking" not in cited(plot)
+    ending = ask(films, "how does it end?", film="Dune")
+    assert ending.intent == "ending" and ending.points
+    assert all(p.spoiler for p in ending.points)
+    assert "spoiler" in ending.answer.lower()
+
+
+def test_abstains_when_the_review_does_not_say(films: ReviewService) -> None:
+    music = ask(films, "what did they think of the music?", film="Heat")
+    assert music.abstained and not music.points
+    assert "the music" in music.answer
+    assert "acting" in music.answer  # says what the review does discuss
+    director = ask(films, "who directed it?", film="Heat")
+    assert director.abstained
+    nonsense = ask(films, "blorp zxcv qwerty?", film="Heat")
+    assert nonsense.abstained
+
+
+def test_a_film_that_is_not_indexed_is_named(films: ReviewService) -> None:
+    with pytest.raises(FilmNotFound, match="Casablanca"):
+        ask(films, "What did the critic think of Casablanca?")
+
+
+def test_follow_ups_use_the_conversation(films: ReviewService) -> None:
+    conversation = Conversation()
+    first = ask(films, "what did the critic dislike about Dune?", conversation=conversation)
+    assert first.film == "Dune" and conversation.film == "Dune"
+    follow = ask(films, "and the acting?", conversation=conversation)
+    assert follow.film == "Dune" and not follow.abstained
+    verdict = ask(films, "did they like it?", conversation=conversation)
+    assert verdict.verdict == "positive"
+    why = ask(films, "why?", conversation=conversation)
+    assert why.intent == "likes" and why.points
+
+
+def test_answers_across_reviews_name_each_critic(films: ReviewService) -> None:
+    films.ingest_paths_sync([FIXTURES / "heat-second.md"])
+    answer = ask(films, "what did critics like about Heat?")
+    critics = {p.critic for p in answer.points}
+    assert critics == {"Another Test Critic", "Third Test Critic"}
+    assert "Another Test Critic" in answer.answer and "Third Test Critic" in answer.answer
+    verdict = ask(films, "did critics like Heat?")
+    assert verdict.verdict == "positive"
+    assert re.search(r"Of 2 reviews", verdict.answer)
+
+
+def test_answers_are_deterministic(films: ReviewService) -> None:
+    first = ask(films, "What did the critic dislike about Heat?").as_json()
+    second = ask(films, "What did the critic dislike about Heat?").as_json()
+    assert first == second

@@ -1,0 +1,103 @@
+"""Question understanding: paraphrases, casual phrasing and typos land on the right intent."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.reviews.opinions.aspects import AspectVocabulary
+from bot.reviews.qa.intents import parse_question
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> AspectVocabulary:
+    return AspectVocabulary.load()
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "polarity"),
+    [
+        ("what did the critic dislike?", "dislikes", "negative"),
+        ("What were the negatives?", "dislikes", "negative"),
+        ("what bugged them?", "dislikes", "negative"),
+        ("what didn't they like?", "dislikes", "negative"),
+        ("what did the critic disike", "dislikes", "negative"),
+        ("anything they praised?", "likes", "positive"),
+        ("what did they enjoy?", "likes", "positive"),
+        ("wat did they lik", "likes", "positive"),
+    ],
+)
+def test_likes_and_dislikes(
+    vocabulary: AspectVocabulary, question: str, intent: str, polarity: str
+) -> None:
+    parsed = parse_question(question, vocabulary, people=set())
+    assert (parsed.intent, parsed.polarity) == (intent, polarity)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did they like it?",
+        "would they recommend it?",
+        "would they recomend it",
+        "what's the rating?",
+        "is it worth watching?",
+        "thumbs up or down?",
+        "should I watch it?",
+    ],
+)
+def test_verdict(vocabulary: AspectVocabulary, question: str) -> None:
+    assert parse_question(question, vocabulary, people=set()).intent == "verdict"
+
+
+@pytest.mark.parametrize(
+    ("question", "aspect"),
+    [
+        ("how was the acting?", "acting"),
+        ("thoughts on the soundtrack?", "music"),
+        ("what about the dancing?", "dance"),
+        ("how were the tunes", "music"),
+        ("what did they think of the cinematography?", "visuals"),
+        ("how were the performances?", "acting"),
+    ],
+)
+def test_aspect_questions(vocabulary: AspectVocabulary, question: str, aspect: str) -> None:
+    parsed = parse_question(question, vocabulary, people=set())
+    assert parsed.intent == "aspect"
+    assert aspect in parsed.aspects
+
+
+def test_a_person_named_in_the_review_is_an_aspect(vocabulary: AspectVocabulary) -> None:
+    parsed = parse_question("was Gosling any good?", vocabulary, people={"gosling", "ryan"})
+    assert parsed.intent == "aspect" and parsed.people == ("gosling",)
+
+
+def test_dislikes_about_an_aspect_filter_by_it(vocabulary: AspectVocabulary) -> None:
+    parsed = parse_question("what bugged them about the songs?", vocabulary, people=set())
+    assert parsed.intent == "dislikes" and parsed.aspects == ("music",)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("who was poorly cast?", "lookup"),
+        ("where does the story start?", "lookup"),
+        ("what does she write?", "lookup"),
+        ("who directed it?", "lookup"),
+        ("who was in it?", "lookup"),
+        ("how long is it?", "lookup"),
+        ("what is the film about?", "plot"),
+        ("what happens?", "plot"),
+        ("how does it end?", "ending"),
+        ("summarise the review", "summary"),
+        ("tl;dr?", "summary"),
+        ("what did they think of the ending?", "aspect"),
+    ],
+)
+def test_lookup_plot_and_summary(vocabulary: AspectVocabulary, question: str, intent: str) -> None:
+    assert parse_question(question, vocabulary, people=set()).intent == intent
+
+
+def test_questions_across_reviews_are_marked(vocabulary: AspectVocabulary) -> None:
+    assert parse_question("what did critics dislike?", vocabulary, people=set()).across
+    assert parse_question("compare the critics on the acting", vocabulary, people=set()).across
+    assert not parse_question("what did the critic dislike?", vocabulary, people=set()).across

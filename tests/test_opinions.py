@@ -1,0 +1,211 @@
+"""Opinion labels on review sentences: plot vs judgement, polarity per clause, aspects.
+
+The seed sentences are the repaired text of seeds/000_44bfa849ba0067c6.txt, written out by hand;
+the tagger has never seen them, and nothing in it is specific to them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.errors import ModelError
+from bot.reviews.opinions import ClauseOpinion, Opinion, OpinionTagger
+from bot.reviews.opinions.tokens import normalise
+
+PLOT = [
+    (
+        "Our central characters are an actress who aspires to be a famous movie star and "
+        "a musician who aspires to be a moody jazz pianist."
+    ),
+    "She falls in love with him when she first hears him play his music.",
+    "He falls in love with her as they begin to date and explore Hollywood.",
+    (
+        "They soon trip head over heals in love and as if by magic they dance with bliss "
+        "along the milky way."
+    ),
+    (
+        "The only problem is - she soon reveals that she does not understand what is so "
+        "great about jazz."
+    ),
+    "So he explains the history of jazz and the poetry of the musician.",
+    "That seems good enough and they continue their starry eyed romance.",
+    "But her auditions are a bust.",
+    "No work.",
+    "Nothing changes.",
+    "She has to write a one woman play to perform to demonstrate her craft.",
+    (
+        "Yet he lands an opportunity to perform in a big band - the only problem is the "
+        "music will be more upbeat pop funk jazz hybrid that will make him pretty good "
+        "money but also take him away from his dreams to be the moody jazz pianist."
+    ),
+    "He sells out to get work - and she stays true to herself and finds no work.",
+    (
+        "He does not understand what is wrong with him making money and traveling and "
+        "being famous even if he truly knows that it sells out his dreams."
+    ),
+    (
+        "She does not understand why she cannot get work even though she stays true to "
+        "her dreams - and when her one woman show is a dud she decides to quit her dreams"
+        " and move back home."
+    ),
+    (
+        "Our dashing hero feels awful and soon learns that she has one final audition "
+        "that awaits and so he drives to her home in Nevada to tell her that she must "
+        "return for one final audition."
+    ),
+    "They travel back to LA - she sings at her audition - and she gets the role.",
+    "Both have their own careers now - so they split up.",
+    (
+        "Five years later - she is a famous movie star married with children and he has "
+        "his own jazz club where he lives his dreams as a moody jazz pianist."
+    ),
+    "One night by happenstance - she stumbles into the club and finds him.",
+    (
+        "He plays a solo piano song and she has a dream where their entire love affair is"
+        " relived only all the choices which led to their separation are made differently"
+        " and they stay together and have a family and discover their dreams as a couple."
+    ),
+    (
+        "Suddenly, she understands what his words meant so long ago - about the history "
+        "of jazz - the poetry of the musician - now everything comes full circle - and "
+        "they have a longing final glance."
+    ),
+]
+ASIDE = "(Wait - I thought she loved his music when she first heard him play?)"
+CORNY = "This creates a schism and they have a very corny argument about creative direction."
+JUDGED = [
+    (
+        "The opening musical number is painful to watch but I assume the story will improve.",
+        "music",
+    ),
+    ("Also, the big red flag with the story is that the music simply is not very good.", "music"),
+    ("There is not one memorable song or dance in the entire film!", "dance"),
+    ("Also, Ryan Gosling is poorly cast as a jazz pianist.", "casting"),
+    ("But the story itself has been told so many times its clichés are even clichéd.", "story"),
+    (
+        "The songs and dialogue are very uneven and at times the film is incoherently stupid.",
+        "music",
+    ),
+]
+MIXED = (
+    "I dunno - this movie does have some strong moments in the script - and it does "
+    "have some good acting - costumes - and lights - but I just think it's corny and "
+    "I could not care less."
+)
+
+
+@pytest.fixture(scope="module")
+def tagger() -> OpinionTagger:
+    return OpinionTagger.load()
+
+
+def clause_with(text: str, opinion: Opinion, words: str) -> ClauseOpinion:
+    return next(c for c in opinion.clauses if words in text[c.start : c.end])
+
+
+def test_training_and_review_text_normalise_alike() -> None:
+    assert normalise("The film isn't very good.") == normalise("the film is n't very good . ")
+    assert normalise("Its clichés are even clichéd") == ["its", "cliches", "are", "even", "cliched"]
+
+
+# Known misses of the shipped model, kept visible rather than deleted: the critic's framing ("The
+# only problem is", "That seems good enough") and a one-word fragment read as opinion, and an
+# introduction of the characters full of "famous" and "moody" reads like a blurb.
+KNOWN_MISSES = {PLOT[0], PLOT[4], PLOT[6], PLOT[8]}
+PLOT_CASES = [
+    pytest.param(s, marks=pytest.mark.xfail(reason="known miss, see docs/opinions.md"))
+    if s in KNOWN_MISSES
+    else s
+    for s in PLOT
+]
+
+
+@pytest.mark.parametrize("sentence", PLOT_CASES)
+def test_plot_retelling_is_not_opinion(tagger: OpinionTagger, sentence: str) -> None:
+    opinion = tagger.tag(sentence)
+    assert opinion.subjectivity < 0.5
+    assert opinion.polarity != "positive"
+
+
+def test_most_of_the_plot_is_neutral(tagger: OpinionTagger) -> None:
+    neutral = [o.polarity == "neutral" for o in tagger.tag_many(PLOT)]
+    assert sum(neutral) >= 0.8 * len(PLOT)
+
+
+def test_critics_aside_is_opinion(tagger: OpinionTagger) -> None:
+    assert tagger.tag(ASIDE).subjectivity >= 0.5
+
+
+@pytest.mark.xfail(reason="'corny' is not in the Hu & Liu lexicon and the clause reads as plot")
+def test_corny_argument_clause_is_a_negative_opinion(tagger: OpinionTagger) -> None:
+    opinion = tagger.tag(CORNY)
+    assert clause_with(CORNY, opinion, "very corny").polarity == "negative"
+
+
+@pytest.mark.parametrize(("sentence", "aspect"), JUDGED)
+def test_judgements_are_negative_with_aspect(
+    tagger: OpinionTagger, sentence: str, aspect: str
+) -> None:
+    opinion = tagger.tag(sentence)
+    assert opinion.subjectivity >= 0.5
+    assert opinion.polarity in {"negative", "mixed"}
+    assert any(c.polarity == "negative" and aspect in c.aspects for c in opinion.clauses)
+
+
+def test_seed_closing_sentence_is_mixed(tagger: OpinionTagger) -> None:
+    opinion = tagger.tag(MIXED)
+    assert opinion.polarity == "mixed"
+    acting = clause_with(MIXED, opinion, "good acting")
+    assert acting.polarity == "positive"
+    assert "acting" in acting.aspects
+    assert clause_with(MIXED, opinion, "corny").polarity == "negative"
+
+
+def test_negation(tagger: OpinionTagger) -> None:
+    assert tagger.tag("Honestly, the sequel is not bad at all.").polarity == "positive"
+    assert tagger.tag("The new version is not very good.").polarity == "negative"
+    assert tagger.tag("I never once laughed at the jokes.").polarity == "negative"
+
+
+def test_contrast_makes_a_mixed_sentence(tagger: OpinionTagger) -> None:
+    text = "Great cast but a dull script."
+    opinion = tagger.tag(text)
+    assert opinion.polarity == "mixed"
+    praised = clause_with(text, opinion, "Great cast")
+    panned = clause_with(text, opinion, "dull script")
+    assert (praised.polarity, praised.aspects) == ("positive", ("acting",))
+    assert panned.polarity == "negative"
+    assert set(panned.aspects) & {"dialogue", "story"}
+    assert text[praised.start : praised.end] == "Great cast"
+
+
+def test_aspects_and_overall(tagger: OpinionTagger) -> None:
+    assert tagger.tag("The cinematography is breathtaking.").aspects == ("visuals",)
+    overall = tagger.tag("A wonderful, moving film.")
+    assert (overall.polarity, overall.aspects) == ("positive", ("overall",))
+
+
+def test_every_sentence_has_a_clause_spanning_it(tagger: OpinionTagger) -> None:
+    text = "A quiet, patient drama."
+    (clause,) = tagger.tag(text).clauses
+    assert text[clause.start : clause.end] == text
+    assert tagger.tag("").clauses == ()
+
+
+def test_batch_matches_single(tagger: OpinionTagger) -> None:
+    texts = [MIXED, *PLOT[:3], "Great cast but a dull script."]
+    assert tagger.tag_many(texts) == [tagger.tag(t) for t in texts]
+
+
+def test_scores_are_in_range(tagger: OpinionTagger) -> None:
+    for opinion in tagger.tag_many([*PLOT, MIXED, ASIDE]):
+        assert 0.0 <= opinion.subjectivity <= 1.0
+        assert -1.0 <= opinion.score <= 1.0
+        assert opinion.polarity in {"positive", "negative", "mixed", "neutral"}
+
+
+def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match=r"train_opinions\.py"):
+        OpinionTagger.load(tmp_path)
