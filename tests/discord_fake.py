@@ -76,6 +76,10 @@ class FakeDiscord:
     requests: list[Request] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
     url: str = ""
+    # Where GET /gateway/bot sends a sharded client (a FakeGateway); unset, it is a 404.
+    gateway_url: str = ""
+    # Path patterns whose next request fails with 400, once each (a Discord-side refusal).
+    fail_once: list[str] = field(default_factory=list)
     _runner: web.AppRunner | None = None
     _changed: asyncio.Event = field(default_factory=asyncio.Event)
 
@@ -138,6 +142,10 @@ class FakeDiscord:
         try:
             if request.headers.get("Authorization") == f"Bot {REJECTED_TOKEN}":
                 return _json({"message": "401: Unauthorized", "code": 0}, 401)
+            for pattern in self.fail_once:
+                if re.search(pattern, path):
+                    self.fail_once.remove(pattern)
+                    return _json({"message": "fake: refused once", "code": 50035}, 400)
             return self._respond(record)
         finally:
             self._changed.set()
@@ -148,6 +156,9 @@ class FakeDiscord:
             return _json(BOT_USER)
         if method == "GET" and path == "/oauth2/applications/@me":
             return _json(application())
+        if method == "GET" and path == "/gateway/bot" and self.gateway_url:
+            limit = {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
+            return _json({"url": self.gateway_url, "shards": 1, "session_start_limit": limit})
         if method == "GET" and path.startswith("/attachments/"):
             name = path.removeprefix("/attachments/")
             if name not in self.files:

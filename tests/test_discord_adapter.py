@@ -1,7 +1,8 @@
 """The Discord adapter end to end: real discord.py objects against a local fake Discord.
 
 Gateway events are fed into the client's connection state as Discord would send them; the
-assertions are on the REST requests the fake receives.
+assertions are on the REST requests the fake receives. Admin commands are in
+test_discord_admin.py, buttons in test_discord_buttons.py.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from typing import Any
 
 import discord
 import pytest
-from discord.http import Route
 
 from bot.adapters.discord.client import DiscordAdapter
 from bot.adapters.discord.sync import sync_tree
@@ -22,7 +22,6 @@ from bot.reviews.service import ReviewService
 from bot.router import Router
 from tests import discord_fake as fake_api
 from tests.discord_fake import (
-    ADMIN_PERMISSIONS,
     APP_ID,
     BOT_ID,
     BOT_USER,
@@ -30,90 +29,25 @@ from tests.discord_fake import (
     DM_CHANNEL_ID,
     GUILD_ID,
     OTHER_BOT_ID,
-    USER_ID,
     FakeDiscord,
-    Request,
     button_ids,
     command,
     option,
 )
+from tests.discord_harness import NO_PINGS, Harness, connect, fake_discord, logged_in, make_harness
 from tests.test_router import FakeClock
-
-NO_PINGS = {"parse": []}
 
 
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeDiscord]:
-    server = FakeDiscord()
-    await server.start()
-    base = Route.BASE
-    Route.BASE = f"{server.url}/api/v10"
-    try:
+    async with fake_discord() as server:
         yield server
-    finally:
-        Route.BASE = base
-        await server.stop()
-
-
-class Harness:
-    """Feeds gateway events to a logged-in adapter and reads what it sent back."""
-
-    def __init__(self, adapter: DiscordAdapter, fake: FakeDiscord) -> None:
-        self.adapter = adapter
-        self.fake = fake
-        self.state = adapter.client._connection
-
-    def interact(self, kind: int, data: dict[str, Any], **kw: Any) -> dict[str, Any]:
-        payload = fake_api.interaction(kind, data, **kw)
-        self.state.parse_interaction_create(payload)  # type: ignore[arg-type]
-        return payload
-
-    def slash(self, name: str, *options: dict[str, Any], **kw: Any) -> dict[str, Any]:
-        sub = kw.pop("sub", None)
-        resolved = kw.pop("resolved", None)
-        return self.interact(2, command(name, *options, sub=sub, resolved=resolved), **kw)
-
-    async def callback(self, payload: dict[str, Any]) -> dict[str, Any]:
-        request = await self.fake.wait_for("POST", rf"^/interactions/{payload['id']}/")
-        return request.json
-
-    async def followup(self, payload: dict[str, Any], count: int = 1) -> dict[str, Any]:
-        return (await self.followup_request(payload, count)).json
-
-    async def followup_request(self, payload: dict[str, Any], count: int = 1) -> Request:
-        path = rf"^/webhooks/{APP_ID}/{payload['token']}$"
-        return await self.fake.wait_for("POST", path, count=count)
-
-    def post(self, data: dict[str, Any]) -> None:
-        self.state.parse_message_create(data)  # type: ignore[arg-type]
-
-    async def reply(self, count: int = 1) -> Request:
-        return await self.fake.wait_for("POST", r"^/channels/\d+/messages$", count=count)
-
-
-def make_harness(service: ReviewService, fake: FakeDiscord, **router_kw: Any) -> DiscordAdapter:
-    return DiscordAdapter(
-        Router(service, **router_kw),
-        service.settings,
-        client_options={"guild_ready_timeout": 0.01},
-    )
-
-
-async def connect(adapter: DiscordAdapter, fake: FakeDiscord) -> Harness:
-    await adapter.client.login("fake-token")
-    harness = Harness(adapter, fake)
-    harness.state.parse_ready(fake_api.ready())  # type: ignore[arg-type]
-    harness.state.parse_guild_create(fake_api.guild())  # type: ignore[arg-type]
-    await asyncio.wait_for(adapter.client.wait_until_ready(), 5)
-    return harness
 
 
 @pytest.fixture
 async def bot(seeded: ReviewService, fake: FakeDiscord) -> AsyncIterator[Harness]:
-    adapter = make_harness(seeded, fake)
-    harness = await connect(adapter, fake)
-    yield harness
-    await adapter.client.close()
+    async with logged_in(seeded, fake) as harness:
+        yield harness
 
 
 # -- slash commands ------------------------------------------------------------------------------
@@ -177,46 +111,6 @@ async def test_help_is_ephemeral(bot: Harness) -> None:
     assert "/ask" in response["data"]["content"] and "/review add" in response["data"]["content"]
 
 
-async def test_reviews_paginate_with_buttons_for_the_asker_only(
-    seeded: ReviewService, fake: FakeDiscord
-) -> None:
-    from bot.reviews.types import ReviewInput
-
-    await seeded.ingest_items(
-        ReviewInput(f"Film number {i} is a superb, moving film.", film=f"Film {i}")
-        for i in range(12)
-    )
-    adapter = make_harness(seeded, fake)
-    bot = await connect(adapter, fake)
-    try:
-        payload = bot.slash("reviews")
-        request = await bot.followup_request(payload)
-        body, sent = request.json, request.created
-        assert sent is not None
-        assert body["embeds"][0]["footer"]["text"].startswith("Page 1 of 2 · 13 reviews")
-        previous, following = body["components"][0]["components"]
-        assert previous["disabled"] and not following["disabled"]
-        following = following["custom_id"]
-
-        stranger = bot.interact(
-            3,
-            {"custom_id": following, "component_type": 2},
-            user_id=fake_api.OTHER_USER_ID,
-            message=sent,
-        )
-        refused = await bot.callback(stranger)
-        assert refused["type"] == 4 and refused["data"]["flags"] & 64
-
-        click = bot.interact(3, {"custom_id": following, "component_type": 2}, message=sent)
-        turned = await bot.callback(click)
-        assert turned["type"] == 7  # update the message in place
-        assert turned["data"]["embeds"][0]["footer"]["text"].startswith("Page 2 of 2")
-        previous, last = turned["data"]["components"][0]["components"]
-        assert not previous["disabled"] and last["disabled"]
-    finally:
-        await adapter.client.close()
-
-
 async def test_reviews_of_an_unknown_film(bot: Harness) -> None:
     payload = bot.slash("reviews", option("film", "Casablanca"))
     error = await bot.followup(payload)
@@ -239,177 +133,35 @@ async def test_autocomplete_matches_fuzzily_and_returns_nothing_for_nonsense(
     assert response["data"]["choices"] == []
 
 
-async def test_film_set_needs_manage_channels_checked_server_side(bot: Harness) -> None:
-    denied = bot.slash("film", option("title", "La La Land"), sub="set")
-    response = await bot.callback(denied)
-    assert response["data"]["flags"] & 64 and "Manage Channels" in response["data"]["content"]
-
-    allowed = bot.slash(
-        "film", option("title", "la la land"), sub="set", permissions=ADMIN_PERMISSIONS
-    )
-    body = await bot.followup(allowed)
-    assert body["content"] == "This channel's default film is now La La Land."
-    channel_film = await bot.adapter.router.service.channel_film("discord", str(CHANNEL_ID))
-    assert channel_film is not None and channel_film.title == "La La Land"
-
-
-# -- /review add ---------------------------------------------------------------------------------
-
-GOOD_REVIEW = (
-    "---\nfilm: Heat\nyear: 1995\ncritic: Ann Critic\n---\n"
-    "Heat is a superb, gripping crime film. The acting is magnificent and the score is moody."
-)
-
-
-def attachment_command(bot: Harness, name: str, data: bytes, **kw: Any) -> dict[str, Any]:
-    attached = bot.fake.attachment(name, data)
-    return bot.slash(
-        "review",
-        option("file", attached["id"], kind=11),
-        sub="add",
-        resolved={"attachments": {attached["id"]: attached}},
-        **kw,
-    )
-
-
-async def test_review_add_with_a_text_file(bot: Harness) -> None:
-    payload = attachment_command(
-        bot, "heat.md", GOOD_REVIEW.encode(), permissions=ADMIN_PERMISSIONS
-    )
-    response = await bot.callback(payload)
-    assert response["type"] == 5 and response["data"]["flags"] & 64  # admin-only, ephemeral
-    body = await bot.followup(payload)
-    assert body["content"].startswith("Added review") and "Heat" in body["content"]
-    films = [f.title for f in await bot.adapter.router.service.films()]
-    assert "Heat" in films
-
-
-@pytest.mark.parametrize(
-    ("name", "data", "problem"),
-    [
-        ("poster.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-        ("latin1.txt", "---\nfilm: Amélie\n---\nUne merveille.".encode("latin-1"), "UTF-8"),
-        ("huge.txt", b"film " * 50_000, "at most"),
-        ("review.pdf", b"%PDF-1.4", ".txt or .md"),
-    ],
-)
-async def test_review_add_refuses_bad_files_whole(
-    bot: Harness, name: str, data: bytes, problem: str
-) -> None:
-    before = await bot.adapter.router.service.reviews()
-    payload = attachment_command(bot, name, data, permissions=ADMIN_PERMISSIONS)
-    first = await bot.callback(payload)
-    if first["type"] == 5:  # refused after the download: the follow-up says why
-        reply = (await bot.followup(payload))["content"]
-        assert (await bot.followup(payload))["flags"] & 64
-    else:
-        reply = first["data"]["content"]
-        assert first["data"]["flags"] & 64
-    assert problem in reply
-    assert await bot.adapter.router.service.reviews() == before  # nothing half-ingested
-
-
-async def test_review_add_without_permission_is_refused(bot: Harness) -> None:
-    payload = attachment_command(bot, "heat.md", GOOD_REVIEW.encode())
-    response = await bot.callback(payload)
-    assert response["type"] == 4 and response["data"]["flags"] & 64
-    assert "Manage Server" in response["data"]["content"]
-    assert len(await bot.adapter.router.service.reviews()) == 1
-    assert not bot.fake.matching("GET", "^/attachments/")  # not even downloaded
-
-
-async def test_review_add_by_modal(bot: Harness) -> None:
-    payload = bot.slash("review", option("film", "Heat"), sub="add", permissions=ADMIN_PERMISSIONS)
-    response = await bot.callback(payload)
-    assert response["type"] == 9  # the modal
-    modal = response["data"]
-    inputs = [c["components"][0] for c in modal["components"]]
-    by_label = {i["label"]: i for i in inputs}
-    assert by_label["Film title"]["value"] == "Heat"  # prefilled from the option
-    values = {
-        by_label["Film title"]["custom_id"]: "Heat",
-        by_label["Year of release"]["custom_id"]: "1995",
-        by_label["Critic"]["custom_id"]: "Ann Critic",
-        by_label["Source (publication or site)"]["custom_id"]: "",
-        by_label["Review text"]["custom_id"]: "A superb, gripping crime film with great acting.",
-    }
-    submit = bot.interact(
-        5, fake_api.modal_submit(modal["custom_id"], values), permissions=ADMIN_PERMISSIONS
-    )
-    assert (await bot.callback(submit))["type"] == 5
-    body = await bot.followup(submit)
-    assert body["content"].startswith("Added review") and body["flags"] & 64
-
-
-async def test_modal_with_a_bad_year_is_refused(bot: Harness) -> None:
-    payload = bot.slash("review", sub="add", permissions=ADMIN_PERMISSIONS)
-    modal = (await bot.callback(payload))["data"]
-    ids = {
-        c["components"][0]["label"]: c["components"][0]["custom_id"] for c in modal["components"]
-    }
-    values = {
-        ids["Film title"]: "Heat",
-        ids["Year of release"]: "nine",
-        ids["Review text"]: "Good.",
-    }
-    submit = bot.interact(
-        5, fake_api.modal_submit(modal["custom_id"], values), permissions=ADMIN_PERMISSIONS
-    )
-    response = await bot.callback(submit)
-    assert response["data"]["flags"] & 64 and "year" in response["data"]["content"]
-    assert len(await bot.adapter.router.service.reviews()) == 1
-
-
-# -- feedback ------------------------------------------------------------------------------------
-
-
-async def test_feedback_click_records_a_row(bot: Harness) -> None:
-    payload = bot.slash("ask", option("question", "What did the critic dislike?"))
-    request = await bot.followup_request(payload)
-    body, sent = request.json, request.created
-    assert sent is not None
-    click = bot.interact(
-        3, {"custom_id": "reviewbot:feedback:down", "component_type": 2}, message=sent
-    )
-    thanks = await bot.callback(click)
-    assert thanks["type"] == 4 and thanks["data"]["flags"] & 64
-    [entry] = await bot.adapter.router.service.recent_feedback()
-    assert (entry.platform, entry.verdict, entry.user_id) == ("discord", "down", str(USER_ID))
-    assert entry.question == "What did the critic dislike?"
-    assert entry.answer and entry.answer.split()[0] in body["embeds"][0]["description"]
-    # A second click by the same person changes their verdict rather than adding a row.
-    again = bot.interact(
-        3, {"custom_id": "reviewbot:feedback:up", "component_type": 2}, message=sent
-    )
-    await bot.callback(again)
-    [entry] = await bot.adapter.router.service.recent_feedback()
-    assert entry.verdict == "up"
-
-
-async def test_feedback_buttons_work_after_a_restart(
+async def test_a_very_long_answer_is_sent_within_embed_limits(
     seeded: ReviewService, fake: FakeDiscord
 ) -> None:
-    """A fresh adapter knows nothing of the answer; the stable custom id and the embed suffice."""
-    adapter = make_harness(seeded, fake)
+    from dataclasses import replace
+
+    from bot.reviews.types import ReviewInput
+
+    sentences = [
+        f"The acting in scene {i} is great, {'and wonderfully moving ' * 30}truly superb."
+        for i in range(200)
+    ]
+    await seeded.ingest_items([ReviewInput(" ".join(sentences), film="Epic", critic="C")])
+    settings = replace(seeded.settings, answer=replace(seeded.settings.answer, max_points=50))
+    adapter = make_harness(ReviewService(seeded.store, settings=settings), fake)
     bot = await connect(adapter, fake)
     try:
-        embed = {"title": "Did the critic like it?", "description": "No — a negative review."}
-        buttons = [
-            {"type": 2, "style": 2, "custom_id": f"reviewbot:feedback:{v}", "emoji": {"name": e}}
-            for v, e in (("up", "👍"), ("down", "👎"))
-        ]
-        sent = fake_api.message(
-            "", author=BOT_USER, embeds=[embed], components=[{"type": 1, "components": buttons}]
+        payload = bot.slash(
+            "ask",
+            option("question", "How was the acting? 50 quotes please"),
+            option("film", "Epic"),
         )
-        click = bot.interact(
-            3, {"custom_id": "reviewbot:feedback:up", "component_type": 2}, message=sent
-        )
-        assert (await bot.callback(click))["type"] == 4
-        [entry] = await seeded.recent_feedback()
-        assert entry.verdict == "up" and entry.question == "Did the critic like it?"
-        assert entry.answer == "No — a negative review."
+        body = await bot.followup(payload)
     finally:
         await adapter.client.close()
+    embed = discord.Embed.from_dict(body["embeds"][0])
+    assert len(embed) <= 6000 and len(embed.fields) <= 25
+    assert len(embed.description or "") <= 4096
+    assert all(len(f.value or "") <= 1024 for f in embed.fields)
+    assert "more points not shown" in (embed.footer.text or "")
 
 
 # -- mentions ------------------------------------------------------------------------------------
@@ -462,6 +214,37 @@ async def test_replying_to_an_answer_continues_the_conversation(
         assert "Which film" in fresh["content"]
     finally:
         await adapter.client.close()
+
+
+async def test_replying_to_a_slash_answer_continues_that_conversation(
+    seeded: ReviewService, fake: FakeDiscord
+) -> None:
+    from tests.test_router import FIXTURES
+
+    seeded.ingest_paths_sync([FIXTURES / "heat.txt"])
+    adapter = make_harness(seeded, fake)
+    bot = await connect(adapter, fake)
+    try:
+        asked = bot.slash("ask", option("question", "How was the acting?"), option("film", "Heat"))
+        answer = await bot.followup_request(asked)
+        assert answer.created is not None
+        # A reply that pings the bot carries its content; it names no film.
+        follow = fake_api.message(
+            "and the subplot?", mentions=[BOT_USER], referenced=answer.created
+        )
+        bot.post(follow)
+        sent = (await bot.reply()).json
+        assert str(sent["message_reference"]["message_id"]) == follow["id"]
+        assert "Heat" in sent["embeds"][0]["footer"]["text"]
+    finally:
+        await adapter.client.close()
+
+
+async def test_mention_help_lists_the_discord_commands(bot: Harness) -> None:
+    bot.post(mention("help"))
+    sent = (await bot.reply()).json
+    assert "/ask" in sent["content"] and "/review add" in sent["content"]
+    assert sent["allowed_mentions"] == {"parse": [], "replied_user": False}
 
 
 async def test_everyone_other_bots_and_itself_are_ignored(bot: Harness) -> None:

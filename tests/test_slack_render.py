@@ -106,6 +106,15 @@ def test_spoilers_are_hidden_behind_a_button() -> None:
     assert "*Heat*" in sections(revealed.blocks)[0] or "Heat" in sections(revealed.blocks)[0]
 
 
+def test_an_all_spoiler_answer_still_cites_film_critic_and_sentences() -> None:
+    ending = point(5, text="In the end they part ways.", spoiler=True)
+    message = answer_message(answer([ending]))
+    [citation] = [b for b in message.blocks if b["type"] == "context"]
+    line = citation["elements"][0]["text"]  # type: ignore[index]
+    assert "*Heat*" in line and "A. Critic" in line and "sentence 6" in line
+    assert "part ways" not in json.dumps(message.blocks[:-2]) + message.text
+
+
 def test_spoiler_value_fits_a_button_and_bad_values_do_not_crash() -> None:
     many = [point(i, text="x" * 900, spoiler=True) for i in range(6)]
     value = encode_spoilers(many)

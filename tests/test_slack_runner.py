@@ -7,6 +7,7 @@ import contextlib
 import json
 import logging
 import socket
+import sys
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -17,7 +18,8 @@ import pytest
 from click.testing import CliRunner
 from slack_fake import APP_TOKEN, BOT_TOKEN, BOT_USER_ID, SIGNING_SECRET, TEAM_ID, FakeSlack, sign
 
-from bot.adapters.slack.runner import RedactSecrets, read_tokens, run
+from bot.adapters.redact import RedactSecrets
+from bot.adapters.slack.runner import read_tokens, run
 from bot.cli import cli
 from bot.config import Settings
 from bot.errors import UserError
@@ -102,6 +104,16 @@ def test_secret_filter_masks_tokens_in_log_records() -> None:
     record = logging.LogRecord("x", logging.INFO, __file__, 1, "token=%s", (BOT_TOKEN,), None)
     assert RedactSecrets((BOT_TOKEN,)).filter(record)
     assert record.getMessage() == "token=[redacted]"
+
+
+def test_secret_filter_masks_tokens_in_tracebacks() -> None:
+    try:
+        raise RuntimeError(f"bad auth header Bearer {BOT_TOKEN}")
+    except RuntimeError:
+        record = logging.LogRecord("x", logging.ERROR, __file__, 1, "failed", (), sys.exc_info())
+    assert RedactSecrets((BOT_TOKEN,)).filter(record)
+    text = logging.Formatter().format(record)
+    assert "Bearer [redacted]" in text and BOT_TOKEN not in text
 
 
 async def test_socket_mode_connects_dispatches_acks_and_ignores_the_retry(

@@ -47,6 +47,11 @@ class BoundedMap(OrderedDict[int, Any]):
             self.popitem(last=False)
 
 
+def slash_thread(interaction: discord.Interaction[Any]) -> str:
+    """Slash commands have no thread: each user's commands in a channel are one conversation."""
+    return f"slash:{interaction.user.id}"
+
+
 def intents() -> discord.Intents:
     """Guilds and messages, not the privileged message-content intent: mentions and DMs carry
     their content anyway, and that is all the bot reads."""
@@ -129,7 +134,7 @@ class DiscordAdapter:
             channel_id=str(interaction.channel_id or interaction.user.id),
             command=command,
             text=text,
-            thread_id=f"slash:{interaction.user.id}",
+            thread_id=slash_thread(interaction),
             film=film or None,
         )
         reply = await self.router.handle(request)
@@ -152,9 +157,13 @@ class DiscordAdapter:
             )
             interaction.extras["answered"] = True
             self.answers.remember(message.id, (shown_question, reply.answer.answer))
+            # Replying to this answer (a mention reply) continues the same conversation.
+            self.threads.remember(message.id, slash_thread(interaction))
             return
         if reply.kind == "reviews":
-            pager = ReviewsPager(reply.reviews, owner_id=interaction.user.id)
+            pager = ReviewsPager(
+                reply.reviews, owner_id=interaction.user.id, on_failure=self.report_failure
+            )
             if pager.pages > 1:
                 pager.message = await interaction.followup.send(
                     embed=pager.embed(), view=pager, allowed_mentions=NO_PINGS, wait=True

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import discord
 
+from bot.adapters.discord.commands import HELP_TEXT
 from bot.adapters.discord.render import APOLOGY, plain_content, render_answer
 from bot.adapters.discord.views import feedback_view
 from bot.router import ChatReply, ChatRequest
@@ -51,13 +52,16 @@ class MentionHandler:
                 await self.send(message, ChatReply("text", NUDGE))
             # A reply without a ping arrives without content; there is nothing to answer.
             return
+        if text.lower().strip("/!?. ") == "help":
+            # The router's help describes the commands generically; this one names Discord's.
+            await self.send(message, ChatReply("text", HELP_TEXT))
+            return
         thread = self.thread_for(message, replied_to)
-        command = "help" if text.lower().strip("/!. ") == "help" else "ask"
         request = ChatRequest(
             platform="discord",
             user_id=str(message.author.id),
             channel_id=str(message.channel.id),
-            command=command,
+            command="ask",
             text=text,
             thread_id=thread,
         )

@@ -7,11 +7,13 @@ import contextlib
 import logging
 import os
 from collections.abc import Mapping
+from typing import Any
 
 import discord
 
 from bot.adapters.discord.client import DiscordAdapter
 from bot.adapters.discord.health import client_status, log_status_forever, start_health_server
+from bot.adapters.redact import redacting
 from bot.config import Settings
 from bot.errors import UserError
 from bot.router import Router
@@ -44,9 +46,23 @@ async def login(adapter: DiscordAdapter, token: str) -> None:
         ) from None
 
 
-async def run(router: Router, settings: Settings, options: ServeOptions) -> None:
-    token = discord_token()
-    adapter = DiscordAdapter(router, settings)
+async def run(
+    router: Router,
+    settings: Settings,
+    options: ServeOptions,
+    *,
+    env: Mapping[str, str] | None = None,
+    client_options: dict[str, Any] | None = None,
+) -> None:
+    """Serve until cancelled. `env` and `client_options` (passed to discord.py) are for tests."""
+    token = discord_token(env)
+    # discord.py never logs the token itself; this also covers whatever else might.
+    with redacting([token]):
+        adapter = DiscordAdapter(router, settings, client_options=client_options)
+        await _serve(adapter, settings, token)
+
+
+async def _serve(adapter: DiscordAdapter, settings: Settings, token: str) -> None:
     client = adapter.client
     tasks: list[asyncio.Task[None]] = []
     health = None

@@ -69,11 +69,17 @@ class ReviewsPager(discord.ui.View):
     """Previous / next buttons over the review list; only the person who asked turns the pages."""
 
     def __init__(
-        self, reviews: Sequence[ReviewSummary], *, owner_id: int, timeout: float = 600.0
+        self,
+        reviews: Sequence[ReviewSummary],
+        *,
+        owner_id: int,
+        on_failure: ErrorHandler,
+        timeout: float = 600.0,
     ) -> None:
         super().__init__(timeout=timeout)
         self.reviews = list(reviews)
         self.owner_id = owner_id
+        self._on_failure = on_failure
         self.page = 0
         self.pages = page_count(self.reviews)
         self.message: discord.WebhookMessage | None = None
@@ -114,6 +120,16 @@ class ReviewsPager(discord.ui.View):
         self, interaction: discord.Interaction[Any], button: discord.ui.Button[ReviewsPager]
     ) -> None:
         await self._turn(interaction, 1)
+
+    async def on_error(
+        self,
+        interaction: discord.Interaction[Any],
+        error: Exception,
+        item: discord.ui.Item[Any],
+        /,
+    ) -> None:
+        # Views are outside the command tree; without this a failure is only "interaction failed".
+        await self._on_failure(interaction, error)
 
     async def on_timeout(self) -> None:
         if self.message is None:

@@ -112,8 +112,10 @@ def answer_message(answer: Answer) -> SlackMessage:
 
     blocks: list[Block] = [section(clip(answer.answer, MAX_SECTION_CHARS))]
     blocks.extend(section(text) for text in quote_sections)
-    if shown:
-        blocks.append(context(citation_line(shown)))
+    # An answer that is all spoilers still says which review it comes from (numbers only).
+    cited = shown or spoilers
+    if cited:
+        blocks.append(context(citation_line(cited)))
     if hidden:
         noun = "point" if hidden == 1 else "points"
         blocks.append(context(f"…and {hidden} more {noun} not shown. Ask a narrower question."))

@@ -21,6 +21,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.adapters.redact import redacting
 from bot.adapters.slack.app import SlackAdapter
 from bot.config import Settings
 from bot.errors import UserError
@@ -66,22 +67,6 @@ def read_tokens(env: Mapping[str, str], *, http: bool) -> SlackTokens:
             "created under Basic Information → App-Level Tokens with connections:write."
         )
     return SlackTokens(bot_token, app_token=app_token)
-
-
-class RedactSecrets(logging.Filter):
-    """Replaces any of the given secrets in a log record with `[redacted]`."""
-
-    def __init__(self, secrets: tuple[str, ...]) -> None:
-        super().__init__()
-        self.secrets = tuple(s for s in secrets if len(s) >= 8)
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if any(secret in message for secret in self.secrets):
-            for secret in self.secrets:
-                message = message.replace(secret, "[redacted]")
-            record.msg, record.args = message, None
-        return True
 
 
 async def check_tokens(client: AsyncWebClient, tokens: SlackTokens) -> str:
@@ -153,11 +138,7 @@ async def run(
 ) -> None:
     """Serve until cancelled. `env`, `host` and `api_url` (Slack's Web API) are for tests."""
     tokens = read_tokens(os.environ if env is None else env, http=options.http)
-    redact = RedactSecrets(tokens.secrets())
-    handlers = list(logging.getLogger().handlers)
-    for handler in handlers:
-        handler.addFilter(redact)
-    try:
+    with redacting(tokens.secrets()):
         client = (
             AsyncWebClient(token=tokens.bot_token, base_url=api_url)
             if api_url
@@ -177,9 +158,6 @@ async def run(
             # Let answers already under way finish before the loop goes away.
             with contextlib.suppress(TimeoutError):
                 await adapter.drain()
-    finally:
-        for handler in handlers:
-            handler.removeFilter(redact)
 
 
 async def _serve_http(adapter: SlackAdapter, name: str, *, host: str, port: int) -> None:
