@@ -17,7 +17,21 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.reviews.opinions.model import default_model_dir  # noqa: E402
-from bot.reviews.opinions.training import train_model  # noqa: E402
+from bot.reviews.opinions.training import train_model, train_stance  # noqa: E402
+
+DEVSET = ROOT / "benchmarks" / "devset" / "reviews"
+
+
+def devset_ids() -> frozenset[str]:
+    """Ids of the annotated dev-set reviews, kept out of training so the evaluation is fair."""
+    found = set()
+    for path in DEVSET.glob("*.txt"):
+        for line in path.read_text(encoding="utf-8").splitlines()[1:20]:
+            if line.startswith("id:"):
+                found.add(line.split(":", 1)[1].strip())
+            if line.strip() == "---":
+                break
+    return frozenset(found)
 
 
 def main() -> None:
@@ -28,8 +42,15 @@ def main() -> None:
     began = time.perf_counter()
     model = train_model(args.data)
     path = model.save(args.out)
-    size = path.stat().st_size / 1e6
-    print(f"wrote {path} ({size:.1f} MB) in {time.perf_counter() - began:.0f} s")
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
+    excluded = devset_ids()
+    stance = train_stance(args.data, model.lexicon, excluded)
+    path = stance.save(args.out)
+    print(
+        f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB); "
+        f"{len(excluded)} dev-set reviews left out of its training"
+    )
+    print(f"done in {time.perf_counter() - began:.0f} s")
 
 
 if __name__ == "__main__":

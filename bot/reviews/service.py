@@ -15,6 +15,7 @@ from bot.config import Settings
 from bot.reviews.ingest.readers import BadInput, ColumnMapping, ReadDefaults, read_path
 from bot.reviews.ingest.runner import IngestOptions, IngestReport, run_ingest
 from bot.reviews.opinions.aspects import AspectVocabulary
+from bot.reviews.opinions.stance import StanceModel
 from bot.reviews.opinions.tagger import OpinionTagger
 from bot.reviews.qa.answerer import Answerer, check_question
 from bot.reviews.qa.films import find_film
@@ -67,6 +68,7 @@ class ReviewService:
                     self.store,
                     self.vocabulary_unlocked(),
                     max_points=self.settings.answer.max_points,
+                    stance=StanceModel.load(),
                 )
             return self._answerer
 

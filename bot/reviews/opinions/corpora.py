@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import gzip
 import re
-from pathlib import Path
+import tarfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 
 from bot.reviews.opinions.features import Lexicon
 
@@ -43,14 +45,47 @@ def opinion_lexicon(data_dir: Path) -> Lexicon:
     return Lexicon(words("positive-words.txt"), words("negative-words.txt"))
 
 
-def imdb_train_reviews(data_dir: Path) -> tuple[list[str], list[int]]:
-    """aclImdb reviews from the `train` split only; the `test` split is never fitted on."""
-    texts: list[str] = []
-    labels: list[int] = []
+@dataclass(frozen=True, slots=True)
+class LabelledReviews:
+    """Whole reviews with a thumbs up (1) or down (0) and the id each is known by here."""
+
+    ids: list[str]
+    texts: list[str]
+    labels: list[int]
+
+
+def imdb_reviews(data_dir: Path, split: str = "train") -> LabelledReviews:
+    """aclImdb reviews of one split; only `train` is ever fitted on, `test` only measured."""
+    found = LabelledReviews([], [], [])
     with gzip.open(data_dir / "aclimdb" / "reviews.csv.gz", "rt", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            if row["split"] != "train":
+            if row["split"] != split:
                 continue
-            texts.append(_BREAK.sub(" ", row["text"]))
-            labels.append(1 if row["label"] == "pos" else 0)
-    return texts, labels
+            found.ids.append(row["review_id"])
+            found.texts.append(_BREAK.sub(" ", row["text"]))
+            found.labels.append(1 if row["label"] == "pos" else 0)
+    return found
+
+
+def imdb_train_reviews(data_dir: Path) -> tuple[list[str], list[int]]:
+    """aclImdb reviews from the `train` split only; the `test` split is never fitted on."""
+    reviews = imdb_reviews(data_dir, "train")
+    return reviews.texts, reviews.labels
+
+
+def critic_reviews(data_dir: Path) -> LabelledReviews:
+    """Pang & Lee polarity v2.0: 2,000 critic reviews, ids like `pl-neg-cv040_8829`."""
+    found = LabelledReviews([], [], [])
+    with tarfile.open(data_dir / "pang-lee" / "polarity-v2-reviews.tar.gz") as archive:
+        for member in sorted(archive.getmembers(), key=lambda m: m.name):
+            parts = PurePosixPath(member.name).parts
+            handle = archive.extractfile(member) if member.isfile() else None
+            if handle is None or not member.name.endswith(".txt") or len(parts) < 2:
+                continue
+            label = parts[-2]
+            if label not in ("pos", "neg"):
+                continue
+            found.ids.append(f"pl-{label}-{PurePosixPath(member.name).stem}")
+            found.texts.append(handle.read().decode("latin-1"))
+            found.labels.append(1 if label == "pos" else 0)
+    return found

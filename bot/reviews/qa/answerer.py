@@ -7,14 +7,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.errors import UserError
+from bot.reviews.opinions.stance import StanceModel
 from bot.reviews.qa import compose, rank
 from bot.reviews.qa.intents import FOLLOW_UP_MORE, FOLLOW_UP_WHY, ParsedQuestion, Vocabulary
 from bot.reviews.qa.intents import parse_question as parse
 from bot.reviews.qa.scope import Scope, resolve_scope
 from bot.reviews.qa.units import Unit, sentence_unit
-from bot.reviews.qa.verdict import infer_stance
+from bot.reviews.qa.verdict import Stance, infer_stance
 from bot.reviews.store.base import ReviewStore
-from bot.reviews.types import Answer, Conversation, Film, Point, Question, Review
+from bot.reviews.types import Answer, Conversation, Film, Point, Question, Review, Sentence
 
 # A lookup answers only from a sentence holding this share of the question's (rarity-weighted)
 # content words; below it the review most likely doesn't say.
@@ -27,10 +28,35 @@ _GENERIC_FALLBACK = (
 
 
 class Answerer:
-    def __init__(self, store: ReviewStore, vocabulary: Vocabulary, *, max_points: int = 6) -> None:
+    def __init__(
+        self,
+        store: ReviewStore,
+        vocabulary: Vocabulary,
+        *,
+        max_points: int = 6,
+        stance: StanceModel | None = None,
+    ) -> None:
         self.store = store
         self.vocabulary = vocabulary
         self.max_points = max_points
+        self._stance = stance
+        self._liked: dict[tuple[str, int], float] = {}
+
+    def _stance_of(self, review: Review, scope: Scope) -> Stance:
+        sentences = scope.sentences.get(review.review_id, [])
+        return infer_stance(review, sentences, self._liked_probability(review, sentences))
+
+    def _liked_probability(self, review: Review, sentences: list[Sentence]) -> float | None:
+        if self._stance is None or not sentences:
+            return None
+        key = (review.review_id, len(sentences))
+        liked = self._liked.get(key)
+        if liked is None:
+            if len(self._liked) > 4096:
+                self._liked.clear()
+            liked = self._stance.probability([s.text for s in sentences])
+            self._liked[key] = liked
+        return liked
 
     def answer(self, question: Question, films: list[Film]) -> Answer:
         conversation = question.conversation
@@ -92,7 +118,7 @@ class Answerer:
             text = f"{compose.who(critics)} {verb} these things about {topic}."
         else:
             text = compose.opinion_summary(points, polarity, critics)
-            stance = infer_stance(cited[0], scope.sentences.get(cited[0].review_id, []))
+            stance = self._stance_of(cited[0], scope)
             if stance.verdict not in (polarity, "mixed"):
                 # Praise in a pan (or a gripe in a rave) is worth putting in proportion.
                 overall = "negative" if polarity == "positive" else "positive"
@@ -156,7 +182,7 @@ class Answerer:
         verdicts = []
         rating = None
         for review in scope.reviews:
-            stance = infer_stance(review, scope.sentences.get(review.review_id, []))
+            stance = self._stance_of(review, scope)
             verdicts.append(stance.verdict)
             rating = rating or stance.rating
             if stance.evidence is not None:

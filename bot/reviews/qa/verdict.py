@@ -56,14 +56,32 @@ def _fraction(text: str) -> float | None:
     return num / 5 if num <= 5 else None
 
 
-def infer_stance(review: Review, sentences: list[Sentence]) -> Stance:
+# P(liked) from the whole-review stance model: outside this band the review leans clearly one
+# way; inside it, the critic is read as mixed.
+LIKED_ABOVE = 0.65
+DISLIKED_BELOW = 0.35
+
+
+def infer_stance(review: Review, sentences: list[Sentence], liked: float | None = None) -> Stance:
+    """The verdict: a stated rating first, else `liked` (P(positive) from the stance model),
+    else the balance of the sentences' own polarity labels."""
     rating = stated_rating(review)
     score, evidence = _opinion_balance(sentences)
     if rating is not None:
         text, value = rating
         verdict = "positive" if value >= 0.65 else "negative" if value <= 0.45 else "mixed"
         return Stance(verdict, value * 2 - 1, text, _best_evidence(sentences, verdict) or evidence)
-    verdict = "positive" if score > 0.12 else "negative" if score < -0.12 else "mixed"
+    if liked is not None:
+        verdict = (
+            "positive"
+            if liked >= LIKED_ABOVE
+            else "negative"
+            if liked <= DISLIKED_BELOW
+            else "mixed"
+        )
+        score = 2.0 * liked - 1.0
+    else:
+        verdict = "positive" if score > 0.12 else "negative" if score < -0.12 else "mixed"
     return Stance(verdict, score, None, _best_evidence(sentences, verdict) or evidence)
 
 

@@ -1,0 +1,83 @@
+"""A whole review's stance: how likely the critic liked the film, read from all of its words.
+
+Sentence labels are the evidence a user sees, but adding them up is a poor verdict: plot
+retelling, sarcasm and "this is all cool — don't get me wrong. But…" pull a sum of sentence scores
+every way. A linear model over the whole review's words and word pairs, trained on thousands of
+complete reviews with their thumbs up or down, reads the overall stance far more reliably.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from bot.errors import ModelError
+from bot.reviews.opinions.features import CHAR_OFFSET, Lexicon, unit_indices
+from bot.reviews.opinions.model import default_model_dir
+from bot.reviews.opinions.tokens import normalise
+
+STANCE_FILE = "stance.npz"
+STANCE_FORMAT = 1
+# Word features only: the stance model uses the lower (word) half of the hashed space.
+STANCE_DIMENSION = CHAR_OFFSET
+
+
+@dataclass(frozen=True, slots=True)
+class StanceModel:
+    """One weight per word bucket plus a bias; `probability` is P(the critic liked it)."""
+
+    weights: npt.NDArray[np.float32]
+    bias: float
+    lexicon: Lexicon
+
+    def probability(self, texts: Sequence[str]) -> float:
+        """P(positive) for one review given as its sentences (or as one string)."""
+        indices = unit_indices(normalise(" ".join(texts)), self.lexicon, chars=False)
+        if not indices:
+            return 0.5
+        margin = float(self.weights[np.fromiter(indices, dtype=np.int64)].sum()) + self.bias
+        return float(1.0 / (1.0 + np.exp(-margin)))
+
+    def save(self, model_dir: Path) -> Path:
+        model_dir.mkdir(parents=True, exist_ok=True)
+        path = model_dir / STANCE_FILE
+        np.savez_compressed(
+            path,
+            version=np.array(STANCE_FORMAT),
+            weights=self.weights.astype(np.float16),
+            bias=np.array(self.bias, dtype=np.float32),
+            positive=np.array(sorted(self.lexicon.positive)),
+            negative=np.array(sorted(self.lexicon.negative)),
+        )
+        return path
+
+    @classmethod
+    def load(cls, model_dir: Path | None = None) -> StanceModel:
+        path = (model_dir if model_dir is not None else default_model_dir()) / STANCE_FILE
+        if not path.is_file():
+            raise ModelError(
+                f"stance model {path} is missing; "
+                "rebuild it with `python scripts/train_opinions.py`"
+            )
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                version = int(data["version"])
+                weights = data["weights"].astype(np.float32)
+                bias = float(data["bias"])
+                lexicon = Lexicon(
+                    frozenset(str(w) for w in data["positive"]),
+                    frozenset(str(w) for w in data["negative"]),
+                )
+        except (OSError, KeyError, ValueError) as exc:
+            raise ModelError(f"stance model {path} is unreadable: {exc}") from exc
+        if version != STANCE_FORMAT or weights.shape != (STANCE_DIMENSION,):
+            raise ModelError(
+                f"stance model {path} has format {version} and shape {weights.shape}; "
+                f"this code expects format {STANCE_FORMAT} with {STANCE_DIMENSION} rows; "
+                "retrain it"
+            )
+        return cls(weights, bias, lexicon)
