@@ -83,3 +83,24 @@ def test_second_call_is_fast() -> None:
     start = time.perf_counter()
     prepare(IMDB_LIKE)
     assert time.perf_counter() - start < 0.05
+
+
+def test_lowercase_reviews_are_split_into_sentences() -> None:
+    # Critic archives and many user reviews are all lower case; each judgement must stay its
+    # own sentence or one quote would swallow the whole review.
+    original = (
+        "i must admit , the single is quite catchy . it was bouncy enough to get me to go . "
+        "the result ? a movie that's just as good as that song , really . "
+        "the dialogue is pretty snappy , as dr. smith would say ."
+    )
+    sentences = prepare(original)
+    assert [s.text for s in sentences] == [
+        "i must admit , the single is quite catchy .",
+        "it was bouncy enough to get me to go .",
+        "the result ?",
+        "a movie that's just as good as that song , really .",
+        "the dialogue is pretty snappy , as dr. smith would say .",
+    ]
+    assert_offsets_exact(original, sentences)
+    for sentence in sentences:
+        assert original[sentence.start : sentence.end] == sentence.text

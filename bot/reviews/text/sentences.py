@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import functools
 import importlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -40,7 +41,11 @@ def split_sentences(repaired: RepairedText) -> list[PreparedSentence]:
     offset = 0
     for paragraph in text.split(PARAGRAPH):
         if paragraph.strip():
-            spans = _sentence_spans(paragraph)
+            spans = [
+                piece
+                for span in _sentence_spans(paragraph)
+                for piece in _lowercase_breaks(paragraph, *span)
+            ]
             for start, end in spans:
                 _add(sentences, repaired, offset + start, offset + end)
         offset += len(paragraph) + len(PARAGRAPH)
@@ -88,6 +93,32 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     if len(data) == len(paragraph):
         return spans
     return [(_char_offset(data, start), _char_offset(data, end)) for start, end in spans]
+
+
+# A full stop, "?" or "!" followed by a lowercase word: Bling Fire only starts a sentence at a
+# capital, but many reviews are written (or were stored) all in lower case ("catchy . it was").
+_LOWERCASE_START = re.compile(r"(?<=[^\s.!?])(?P<stop>\s?[.!?]+)[\"')\]]*\s+(?=[a-z])")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st vs etc e.g i.e eg ie approx jr sr vol ch cf al inc ltd co no pp p ft min".split()
+)
+
+
+def _lowercase_breaks(paragraph: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split one span further where a sentence visibly ends before a lowercase word."""
+    pieces: list[tuple[int, int]] = []
+    begin = start
+    for match in _LOWERCASE_START.finditer(paragraph, start, end):
+        before = paragraph[begin : match.start()].split()
+        word = before[-1].lower().rstrip(".") if before else ""
+        stop = match.group("stop").strip()
+        if stop == "." and (word in _ABBREVIATIONS or len(word) == 1):
+            continue  # "dr. no", "j. edgar": an abbreviation or an initial, not a sentence end
+        cut = match.end()
+        if len(before) >= 2:
+            pieces.append((begin, cut))
+            begin = cut
+    pieces.append((begin, end))
+    return pieces
 
 
 def _char_offset(data: bytes, byte_offset: int) -> int:
