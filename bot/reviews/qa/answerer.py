@@ -128,6 +128,8 @@ class Answerer:
     def _aspect(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
         topic = _topic(parsed, self.vocabulary) or "that"
         units = list(rank.opinion_candidates(scope.reviews, scope.sentences))
+        if parsed.people:
+            units += rank.performance_mentions(scope.reviews, scope.sentences, parsed.people)
         chosen = rank.diversify(rank.rank_aspect(units, parsed), limit)
         if not chosen:
             mentioned = any(
@@ -302,7 +304,7 @@ def _without_title(text: str, film: Film | None) -> str:
 def _topic(parsed: ParsedQuestion, vocabulary: Vocabulary) -> str | None:
     """What the question is about, in the asker's own words where it used an aspect's cue."""
     if parsed.people:
-        return " and ".join(p.title() for p in parsed.people)
+        return compose.join_words(_names(parsed))
     if not parsed.aspects:
         return None
     named = [
@@ -313,6 +315,21 @@ def _topic(parsed: ParsedQuestion, vocabulary: Vocabulary) -> str | None:
     if named:
         return compose.join_words([f"the {phrase}" for phrase in dict.fromkeys(named)])
     return compose.join_words([compose.aspect_phrase(a) for a in parsed.aspects])
+
+
+def _names(parsed: ParsedQuestion) -> list[str]:
+    """People asked about, with neighbouring name words kept together ("Ralph Fiennes")."""
+    names: list[list[str]] = []
+    previous = False
+    for word in re.findall(r"[\w'-]+", parsed.normalised):
+        named = word in parsed.people
+        if named and previous:
+            names[-1].append(word)
+        elif named:
+            names.append([word])
+        previous = named
+    found = [" ".join(w.title() for w in name) for name in names]
+    return list(dict.fromkeys(found)) or [p.title() for p in parsed.people]
 
 
 def _lookup_subject(parsed: ParsedQuestion) -> str:

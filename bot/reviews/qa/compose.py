@@ -72,7 +72,7 @@ def aspect_summary(aspect_label: str, points: Sequence[Point]) -> str:
     signs = [p.polarity for p in points if p.polarity in ("positive", "negative", "mixed")]
     positive, negative = signs.count("positive"), signs.count("negative")
     if not signs:
-        return f"The review mentions {aspect_label} but passes no clear judgement on it."
+        return f"The review mentions {aspect_label} but passes no clear judgement."
     if negative and not positive:
         tone = "negative"
     elif positive and not negative:

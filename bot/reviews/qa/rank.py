@@ -21,6 +21,7 @@ OPINION_CUES = frozenset(DISLIKE_CUES + LIKE_CUES + VERDICT_WORDS)
 # Below this a sentence is taken to retell the plot or state a fact, not to judge.
 OPINION_THRESHOLD = 0.5
 _NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+\b")
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
 _TIME = re.compile(
     r"\b(\d{1,4}|years?|months?|weeks?|days?|nights?|morning|evening|later|before|after|"
     r"time|times|during|while|until|when|ago|once|first|last|end|beginning|since)\b"
@@ -34,6 +35,30 @@ def opinion_candidates(
         for sentence in sentences.get(review.review_id, []):
             if sentence.subjectivity >= OPINION_THRESHOLD:
                 yield from opinion_units(review, sentence)
+
+
+PERFORMANCE_ASPECTS = frozenset({"acting", "casting"})
+
+
+def performance_mentions(
+    reviews: Sequence[Review], sentences: dict[str, list[Sentence]], people: Sequence[str]
+) -> list[Unit]:
+    """Sentences the opinion model took for plot that still judge a named person's work.
+
+    "played in an excellent-but-so-what performance by Morgan Freeman" reads like a cast list to
+    a model trained on plot synopses, yet it is the review's whole say on Freeman.
+    """
+    found = []
+    for review in reviews:
+        for sentence in sentences.get(review.review_id, []):
+            if sentence.subjectivity >= OPINION_THRESHOLD:
+                continue
+            if not PERFORMANCE_ASPECTS & set(sentence.aspects):
+                continue
+            unit = sentence_unit(review, sentence)
+            if mentions(unit, (), people):
+                found.append(unit)
+    return found
 
 
 def polarity_strength(unit: Unit, polarity: str) -> float:
@@ -100,11 +125,20 @@ def rank_lookup(
         return []
     shape = _SHAPES.get(parsed.wh or "") if _shape_question(parsed) else None
     if shape is not None:
-        scored = [
-            (0.5 + 0.1 * len(shape.findall(s.text)), sentence_unit(r, s))
-            for r, s in pool
-            if shape.search(s.text)
-        ]
+        scored = []
+        for review, sentence in pool:
+            # The film's own title is capitalised too, but it is nobody in the cast.
+            title = {w.casefold() for w in re.findall(r"\w+", review.film)}
+            found = [m for m in shape.findall(sentence.text) if m.casefold() not in title]
+            if found:
+                full_names = sum(
+                    1
+                    for name in _FULL_NAME.findall(sentence.text)
+                    if shape is _NAME and not {w.casefold() for w in name.split()} <= title
+                )
+                scored.append(
+                    (0.5 + 0.1 * len(found) + 0.1 * full_names, sentence_unit(review, sentence))
+                )
         return _best_first(scored)
     if not query:
         return []
