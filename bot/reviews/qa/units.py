@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from bot.reviews.types import Point, Review, Sentence
+from bot.reviews.types import Clause, Point, Review, Sentence
 
 # A sentence longer than this is quoted by its clauses when it has several.
 LONG_SENTENCE_WORDS = 30
@@ -68,7 +68,7 @@ def opinion_units(review: Review, sentence: Sentence) -> Iterator[Unit]:
     if not split:
         yield sentence_unit(review, sentence)
         return
-    for clause in clauses:
+    for clause in _join_agreeing(sentence.text, clauses):
         raw = sentence.text[clause.text_start : clause.text_end]
         text = raw.strip(_EDGE)
         if len(text.split()) < 2:
@@ -85,6 +85,32 @@ def opinion_units(review: Review, sentence: Sentence) -> Iterator[Unit]:
             aspects=clause.aspects or sentence.aspects,
             is_clause=True,
         )
+
+
+def _join_agreeing(text: str, clauses: list[Clause]) -> list[Clause]:
+    """Neighbouring clauses that pass the same judgement are one quote: "unfunny, overscored,
+    and without a single shred of suspense" reads badly cut at its commas."""
+    joined: list[Clause] = []
+    for clause in clauses:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and clause.polarity == last.polarity
+            and clause.polarity in ("positive", "negative")
+            and len(text[last.text_start : clause.text_end].split()) <= LONG_SENTENCE_WORDS
+        ):
+            joined[-1] = Clause(
+                last.start,
+                clause.end,
+                last.polarity,
+                max(last.score, clause.score, key=abs),
+                tuple(dict.fromkeys(last.aspects + clause.aspects)),
+                last.text_start,
+                clause.text_end,
+            )
+        else:
+            joined.append(clause)
+    return joined
 
 
 def _narrow(original: str, start: int, end: int, raw: str, trimmed: str) -> tuple[int, int]:
