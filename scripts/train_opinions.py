@@ -16,6 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot.reviews.opinions.corpora import opinion_lexicon  # noqa: E402
 from bot.reviews.opinions.model import default_model_dir  # noqa: E402
 from bot.reviews.opinions.training import train_model, train_stance  # noqa: E402
 
@@ -40,16 +41,17 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=default_model_dir())
     args = parser.parse_args()
     began = time.perf_counter()
-    model = train_model(args.data)
-    path = model.save(args.out)
-    print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
     excluded = devset_ids()
-    stance = train_stance(args.data, model.lexicon, excluded)
+    lexicon = opinion_lexicon(args.data)
+    stance = train_stance(args.data, lexicon, excluded)
     path = stance.save(args.out)
     print(
         f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB); "
         f"{len(excluded)} dev-set reviews left out of its training"
     )
+    model = train_model(args.data)
+    path = model.save(args.out)
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
     print(f"done in {time.perf_counter() - began:.0f} s")
 
 

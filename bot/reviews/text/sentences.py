@@ -99,7 +99,7 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
 # capital, but many reviews are written (or were stored) all in lower case ("catchy . it was").
 _LOWERCASE_START = re.compile(r"(?<=[^\s.!?])(?P<stop>\s?[.!?]+)[\"')\]]*\s+(?=[a-z])")
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st vs etc e.g i.e eg ie approx jr sr vol ch cf al inc ltd co no pp p ft min".split()
+    "mr mrs ms dr st vs etc e.g i.e eg ie approx jr sr vol ch cf al inc ltd co no pp ft min".split()
 )
 
 
