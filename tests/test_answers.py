@@ -131,3 +131,43 @@ def test_answers_are_deterministic(films: ReviewService) -> None:
     first = ask(films, "What did the critic dislike about Heat?").as_json()
     second = ask(films, "What did the critic dislike about Heat?").as_json()
     assert first == second
+
+
+@pytest.fixture
+def harbour(service: ReviewService) -> ReviewService:
+    service.ingest_paths_sync([FIXTURES / "harbour.txt"])
+    return service
+
+
+def test_a_lower_case_review_is_quoted_sentence_by_sentence(harbour: ReviewService) -> None:
+    answer = ask(harbour, "what did the critic dislike?")
+    assert answer.points
+    # Each point is one judgement, not the whole review run together.
+    assert all(len(p.text.split()) <= 30 for p in answer.points), cited(answer)
+    assert "without a single surprise" in cited(answer)
+    assert "niece helps him search" not in cited(answer)
+
+
+def test_agreeing_clauses_are_quoted_together(harbour: ReviewService) -> None:
+    answer = ask(harbour, "what were the negatives?")
+    assert any(
+        "slow , repetitive , and without a single surprise" in p.text for p in answer.points
+    ), cited(answer)
+
+
+def test_a_person_is_judged_by_the_sentence_about_their_performance(
+    harbour: ReviewService,
+) -> None:
+    keel = ask(harbour, "how was tom keel?")
+    assert not keel.abstained
+    assert "wooden performance" in cited(keel)
+    assert "Tom Keel" in keel.answer  # the name stays whole, not "Tom and Keel"
+
+
+def test_a_favourite_question_looks_up_the_named_thing(harbour: ReviewService) -> None:
+    answer = ask(harbour, "what was their favourite scene?")
+    assert answer.intent == "lookup"
+    assert "storm at the lighthouse" in answer.points[0].text
+    # Nothing named "favourite" to find: read as a question about what they liked.
+    fallback = ask(harbour, "what was their favourite thing about the photography?")
+    assert not fallback.abstained and "gorgeous" in cited(fallback)

@@ -150,6 +150,10 @@ class Answerer:
     def _lookup(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
         ranked = rank.rank_lookup(scope.reviews, scope.sentences, parsed, self.vocabulary)
         if not ranked or ranked[0][0] < LOOKUP_MIN_COVERAGE:
+            if parsed.polarity is not None:
+                # "What was their favourite scene?" with no scene named: what did they like?
+                intent = "dislikes" if parsed.polarity == "negative" else "likes"
+                return self._opinions(replace(parsed, intent=intent), scope, limit)
             topic = _topic(parsed, self.vocabulary)
             what = f"say {parsed.wh} " if parsed.wh in ("who", "where", "when") else "say "
             subject = _lookup_subject(parsed)

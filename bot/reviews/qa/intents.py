@@ -151,6 +151,11 @@ VERDICT_WORDS = """
 _CUE_WORDS: tuple[str, ...] = tuple(sorted(set(DISLIKE_CUES + LIKE_CUES + VERDICT_WORDS)))
 # Questions about who is in a film, or how long it runs, name no content word to match.
 CAST_QUESTION = re.compile(r"\bwho (is|was|were|are) in\b|\bwho (stars?|starred|acts?|acted)\b")
+# "What was their favourite number?" asks for one named thing, which the review states in those
+# words; it is looked up first, and read as a likes/dislikes question if the review doesn't.
+FAVOURITE_QUESTION = re.compile(
+    r"\b(what|which)\b.*\b(favou?rite|best|worst|weakest|strongest)\s+(\w+)"
+)
 LENGTH_QUESTION = re.compile(r"\bhow long\b|\brun ?time\b|\brunning time\b")
 
 
@@ -237,6 +242,9 @@ def parse_question(
     if _any(PLOT_PATTERNS, normalised) and not opinion_asked:
         return make("plot")
     polarity = _wanted_polarity(words)
+    favourite = FAVOURITE_QUESTION.search(normalised)
+    if favourite and favourite.group(3) not in STOP_WORDS | {"part", "thing", "things"}:
+        return make("lookup", polarity)
     if _any(VERDICT_PATTERNS, normalised) and not aspects and not named:
         return make("verdict")
     if aspects or named:
