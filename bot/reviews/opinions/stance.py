@@ -36,9 +36,10 @@ class StanceModel:
 
     def probability(self, texts: Sequence[str]) -> float:
         """P(positive) for one review given as its sentences (or as one string)."""
-        indices = unit_indices(normalise(" ".join(texts)), self.lexicon, chars=False)
-        if not indices:
+        tokens = normalise(" ".join(texts))
+        if not tokens:
             return 0.5
+        indices = unit_indices(tokens, self.lexicon, chars=False)
         margin = float(self.weights[np.fromiter(indices, dtype=np.int64)].sum()) + self.bias
         return float(1.0 / (1.0 + np.exp(-margin)))
 
