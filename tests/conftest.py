@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -10,6 +11,10 @@ from bot.resources import seeds_dir
 from bot.reviews.service import ReviewService
 from bot.reviews.store.engine import make_engine
 from bot.reviews.store.sql import SqlReviewStore
+
+if TYPE_CHECKING:
+    from tests.discord_fake import FakeDiscord
+    from tests.discord_harness import Harness
 
 SEED = seeds_dir() / "000_44bfa849ba0067c6.txt"
 
@@ -46,3 +51,21 @@ def seeded(service: ReviewService) -> ReviewService:
     report = service.ensure_seeded_sync()
     assert report is not None and len(report.added) == 1
     return service
+
+
+# Discord adapter tests: a local fake of Discord's REST API and a bot logged in against it.
+# Imported lazily so that tests of the core never load discord.py.
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeDiscord]:
+    from tests.discord_harness import fake_discord
+
+    async with fake_discord() as server:
+        yield server
+
+
+@pytest.fixture
+async def bot(seeded: ReviewService, fake: FakeDiscord) -> AsyncIterator[Harness]:
+    from tests.discord_harness import logged_in
+
+    async with logged_in(seeded, fake) as harness:
+        yield harness

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
 from typing import Any
 
 import discord
@@ -34,21 +33,8 @@ from tests.discord_fake import (
     command,
     option,
 )
-from tests.discord_harness import NO_PINGS, Harness, connect, fake_discord, logged_in, make_harness
+from tests.discord_harness import NO_PINGS, Harness, connect, make_harness
 from tests.test_router import FakeClock
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeDiscord]:
-    async with fake_discord() as server:
-        yield server
-
-
-@pytest.fixture
-async def bot(seeded: ReviewService, fake: FakeDiscord) -> AsyncIterator[Harness]:
-    async with logged_in(seeded, fake) as harness:
-        yield harness
-
 
 # -- slash commands ------------------------------------------------------------------------------
 

@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 
-from bot.reviews.service import ReviewService
 from tests import discord_fake as fake_api
 from tests.discord_fake import (
     ADMIN_PERMISSIONS,
     CHANNEL_ID,
-    FakeDiscord,
     option,
 )
-from tests.discord_harness import Harness, fake_discord, logged_in
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeDiscord]:
-    async with fake_discord() as server:
-        yield server
-
-
-@pytest.fixture
-async def bot(seeded: ReviewService, fake: FakeDiscord) -> AsyncIterator[Harness]:
-    async with logged_in(seeded, fake) as harness:
-        yield harness
+from tests.discord_harness import Harness
 
 
 async def test_film_set_needs_manage_channels_checked_server_side(bot: Harness) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 
 from bot.reviews.service import ReviewService
@@ -14,19 +12,7 @@ from tests.discord_fake import (
     FakeDiscord,
     option,
 )
-from tests.discord_harness import Harness, connect, fake_discord, logged_in, make_harness
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeDiscord]:
-    async with fake_discord() as server:
-        yield server
-
-
-@pytest.fixture
-async def bot(seeded: ReviewService, fake: FakeDiscord) -> AsyncIterator[Harness]:
-    async with logged_in(seeded, fake) as harness:
-        yield harness
+from tests.discord_harness import Harness, connect, make_harness
 
 
 async def test_reviews_paginate_with_buttons_for_the_asker_only(

@@ -62,5 +62,5 @@ def test_missing_or_foreign_model_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ModelError, match=r"train_opinions\.py"):
         StanceModel.load(tmp_path)
     np.savez(tmp_path / STANCE_FILE, version=np.array(1), weights=np.zeros(10), bias=np.array(0.0))
-    with pytest.raises(ModelError, match="unreadable|retrain"):
+    with pytest.raises(ModelError, match=r"unreadable|retrain"):
         StanceModel.load(tmp_path)

@@ -8,9 +8,12 @@ on every index by construction.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
+
+import numpy as np
 
 # Word features and character n-grams hash into separate halves, so a character n-gram never
 # lands on a word bucket that the word-only Naive Bayes half of the ensemble has a weight for.
@@ -72,6 +75,20 @@ class Lexicon:
 
     positive: frozenset[str]
     negative: frozenset[str]
+
+
+def lexicon_arrays(lexicon: Lexicon) -> dict[str, Any]:
+    """The word lists as plain arrays, for a model file saved without pickle."""
+    return {
+        "positive": np.array(sorted(lexicon.positive)),
+        "negative": np.array(sorted(lexicon.negative)),
+    }
+
+
+def lexicon_from(data: Mapping[str, Any]) -> Lexicon:
+    return Lexicon(
+        frozenset(str(w) for w in data["positive"]), frozenset(str(w) for w in data["negative"])
+    )
 
 
 def negation_flags(tokens: Sequence[str]) -> list[bool]:

@@ -13,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.errors import ModelError
-from bot.reviews.opinions.features import DIMENSION, Lexicon
+from bot.reviews.opinions.features import DIMENSION, Lexicon, lexicon_arrays, lexicon_from
 
 MODEL_FILE = "opinions.npz"
 FORMAT_VERSION = 1
@@ -41,8 +41,7 @@ class OpinionModel:
             version=np.array(FORMAT_VERSION),
             weights=self.weights.astype(np.float16),
             bias=self.bias.astype(np.float32),
-            positive=np.array(sorted(self.lexicon.positive)),
-            negative=np.array(sorted(self.lexicon.negative)),
+            **lexicon_arrays(self.lexicon),
         )
         return path
 
@@ -60,10 +59,7 @@ class OpinionModel:
                 version = int(data["version"])
                 weights = data["weights"].astype(np.float32)
                 bias = data["bias"].astype(np.float32)
-                lexicon = Lexicon(
-                    frozenset(str(w) for w in data["positive"]),
-                    frozenset(str(w) for w in data["negative"]),
-                )
+                lexicon = lexicon_from(data)
         except (OSError, KeyError, ValueError) as exc:
             raise ModelError(f"opinion model {path} is unreadable: {exc}") from exc
         if version != FORMAT_VERSION or weights.shape != (DIMENSION, 2):

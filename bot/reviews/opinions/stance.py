@@ -16,7 +16,13 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.errors import ModelError
-from bot.reviews.opinions.features import CHAR_OFFSET, Lexicon, unit_indices
+from bot.reviews.opinions.features import (
+    CHAR_OFFSET,
+    Lexicon,
+    lexicon_arrays,
+    lexicon_from,
+    unit_indices,
+)
 from bot.reviews.opinions.model import default_model_dir
 from bot.reviews.opinions.tokens import normalise
 
@@ -51,8 +57,7 @@ class StanceModel:
             version=np.array(STANCE_FORMAT),
             weights=self.weights.astype(np.float16),
             bias=np.array(self.bias, dtype=np.float32),
-            positive=np.array(sorted(self.lexicon.positive)),
-            negative=np.array(sorted(self.lexicon.negative)),
+            **lexicon_arrays(self.lexicon),
         )
         return path
 
@@ -69,10 +74,7 @@ class StanceModel:
                 version = int(data["version"])
                 weights = data["weights"].astype(np.float32)
                 bias = float(data["bias"])
-                lexicon = Lexicon(
-                    frozenset(str(w) for w in data["positive"]),
-                    frozenset(str(w) for w in data["negative"]),
-                )
+                lexicon = lexicon_from(data)
         except (OSError, KeyError, ValueError) as exc:
             raise ModelError(f"stance model {path} is unreadable: {exc}") from exc
         if version != STANCE_FORMAT or weights.shape != (STANCE_DIMENSION,):
