@@ -318,3 +318,64 @@ def test_ranking_parity_sqlite_and_postgres(tmp_path: Path, request: pytest.Fixt
     assert mean >= 0.6, f"top-5 overlap {mean:.2f}: {overlaps}"
     lite.close()
     pg.close()
+
+
+@pytest.mark.postgres
+def test_postgres_pruned_search_equals_ranking_every_match(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """The corpus-wide search scores only candidates that can reach the top; same hits as all."""
+    from bot.reviews.store import search as fts
+
+    pg = open_store("postgres", tmp_path, request)
+    pg.add_reviews(corpus())
+    queries = [
+        ["music", "score", "song", "soundtrack", "sings", "complain"],
+        ["acting", "acted", "actor", "actors", "cast", "praise", "reviews"],
+        ["special", "effects", "cgi", "fx", "mention"],
+        ["dialogue", "bad", "lines", "words", "script", "writer", "say"],
+        ["ending", "endings", "climax", "finale", "hated"],
+        ["plot", "story", "boring", "slow", "film"],
+    ]
+    pruned = 0
+    with pg.engine.connect() as connection:
+        for words in queries:
+            stats = fts._postgres_terms(connection, words)
+            assert stats is not None
+            for limit in (1, 2, 3, 5, 8, 20):
+                got = fts.search(connection, words, review_ids=None, limit=limit)
+                every = fts._postgres_run(connection, stats, {"limit": limit}, None)
+                assert [(h.review_id, h.position) for h in got] == [
+                    (h.review_id, h.position) for h in every
+                ], (words, limit)
+                assert [h.score for h in got] == pytest.approx([h.score for h in every])
+                pruned += fts._first_threshold(stats, fts._CANDIDATES_PER_HIT * limit) > 0
+    assert pruned, "no query was pruned: the test corpus is too small to exercise it"
+    pg.close()
+
+
+def test_cover_holds_every_term_set_that_can_reach_the_threshold() -> None:
+    """Pure logic: a set of terms is in the cover exactly when its bound reaches the threshold."""
+    import itertools
+    import random
+
+    from bot.reviews.store import search as fts
+
+    rng = random.Random(3)
+    for _ in range(200):
+        weights = sorted((rng.uniform(0.5, 12) for _ in range(rng.randint(1, 7))), reverse=True)
+        terms = [fts._Term(f"w{i}", w, 0.01) for i, w in enumerate(weights)]
+        threshold = rng.uniform(0, sum(weights) * fts.MAX_LENGTH_FACTOR * 1.1)
+        cover = fts._cover(terms, threshold)
+        assert cover is not None
+
+        def matches(held: set[int], branches: fts._Cover) -> bool:
+            return any(i in held and (sub is None or matches(held, sub)) for i, sub in branches)
+
+        for size in range(len(terms) + 1):
+            for held in itertools.combinations(range(len(terms)), size):
+                bound = sum(weights[i] for i in held) * fts.MAX_LENGTH_FACTOR
+                if bound >= threshold:
+                    assert matches(set(held), cover), (weights, threshold, held)
+                elif bound < threshold * (1 - 1e-6):
+                    assert not matches(set(held), cover), (weights, threshold, held)
