@@ -23,13 +23,13 @@ sys.path.insert(0, str(ROOT))
 
 from bot.reviews.opinions.corpora import critic_reviews, imdb_reviews  # noqa: E402
 from bot.reviews.opinions.stance import StanceModel  # noqa: E402
-from bot.reviews.qa.verdict import DISLIKED_BELOW, LIKED_ABOVE  # noqa: E402
 from bot.reviews.opinions.training import (  # noqa: E402
     SEED,
     STANCE_RECIPE,
     featurize_words,
     fit_words,
 )
+from bot.reviews.qa.verdict import DISLIKED_BELOW, LIKED_ABOVE  # noqa: E402
 
 PUBLISHED = {
     "aclImdb test": "Maas et al. 88.9, NB-SVM bigrams 91.2",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -40,23 +41,31 @@ class Answerer:
         self.vocabulary = vocabulary
         self.max_points = max_points
         self._stance = stance
-        self._liked: dict[tuple[str, int], float] = {}
+        self._readings: dict[tuple[str, int], tuple[float, dict[int, float]]] = {}
 
     def _stance_of(self, review: Review, scope: Scope) -> Stance:
         sentences = scope.sentences.get(review.review_id, [])
-        return infer_stance(review, sentences, self._liked_probability(review, sentences))
+        reading = self._reading(review, sentences)
+        if reading is None:
+            return infer_stance(review, sentences)
+        return infer_stance(review, sentences, reading[0], reading[1])
 
-    def _liked_probability(self, review: Review, sentences: list[Sentence]) -> float | None:
+    def _reading(
+        self, review: Review, sentences: list[Sentence]
+    ) -> tuple[float, dict[int, float]] | None:
+        """P(liked) for the review, and the stance model's log-odds for each sentence."""
         if self._stance is None or not sentences:
             return None
         key = (review.review_id, len(sentences))
-        liked = self._liked.get(key)
-        if liked is None:
-            if len(self._liked) > 4096:
-                self._liked.clear()
+        reading = self._readings.get(key)
+        if reading is None:
+            if len(self._readings) > 4096:
+                self._readings.clear()
             liked = self._stance.probability([s.text for s in sentences])
-            self._liked[key] = liked
-        return liked
+            leaning = {s.position: _log_odds(self._stance.probability([s.text])) for s in sentences}
+            reading = (liked, leaning)
+            self._readings[key] = reading
+        return reading
 
     def answer(self, question: Question, films: list[Film]) -> Answer:
         conversation = question.conversation
@@ -196,9 +205,11 @@ class Answerer:
         verdict = _overall(verdicts)
         who = compose.who([r.critic for r in scope.reviews])
         if len(scope.reviews) == 1:
+            # Mid-sentence after "Yes —", "The critic (IMDb user)" reads "the critic (IMDb user)".
+            inner = "t" + who[1:] if who.startswith("The ") else who
             text = {
-                "positive": f"Yes — {who.lower() if who == 'The critic' else who} liked it",
-                "negative": f"No — {who.lower() if who == 'The critic' else who} did not like it",
+                "positive": f"Yes — {inner} liked it",
+                "negative": f"No — {inner} did not like it",
                 "mixed": f"{who} had mixed feelings about it",
             }[verdict]
             text = text[0].upper() + text[1:]
@@ -378,6 +389,11 @@ def _answer(parsed: ParsedQuestion, scope: Scope, text: str, points: Sequence[Po
         answer=text,
         points=tuple(points),
     )
+
+
+def _log_odds(probability: float) -> float:
+    clipped = min(max(probability, 1e-6), 1 - 1e-6)
+    return math.log(clipped / (1 - clipped))
 
 
 def _with(answer: Answer, *, verdict: str | None, rating: str | None) -> Answer:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot.reviews.types import Review, Sentence
@@ -62,15 +63,25 @@ LIKED_ABOVE = 0.65
 DISLIKED_BELOW = 0.35
 
 
-def infer_stance(review: Review, sentences: list[Sentence], liked: float | None = None) -> Stance:
+def infer_stance(
+    review: Review,
+    sentences: list[Sentence],
+    liked: float | None = None,
+    leaning: Mapping[int, float] | None = None,
+) -> Stance:
     """The verdict: a stated rating first, else `liked` (P(positive) from the stance model),
-    else the balance of the sentences' own polarity labels."""
+    else the balance of the sentences' own polarity labels.
+
+    `leaning` maps a sentence position to the stance model's log-odds for that sentence alone:
+    the quote shown for a verdict should be one whose words carry it."""
     rating = stated_rating(review)
     score, evidence = _opinion_balance(sentences)
     if rating is not None:
         text, value = rating
         verdict = "positive" if value >= 0.65 else "negative" if value <= 0.45 else "mixed"
-        return Stance(verdict, value * 2 - 1, text, _best_evidence(sentences, verdict) or evidence)
+        return Stance(
+            verdict, value * 2 - 1, text, _best_evidence(sentences, verdict, leaning) or evidence
+        )
     if liked is not None:
         verdict = (
             "positive"
@@ -82,7 +93,7 @@ def infer_stance(review: Review, sentences: list[Sentence], liked: float | None 
         score = 2.0 * liked - 1.0
     else:
         verdict = "positive" if score > 0.12 else "negative" if score < -0.12 else "mixed"
-    return Stance(verdict, score, None, _best_evidence(sentences, verdict) or evidence)
+    return Stance(verdict, score, None, _best_evidence(sentences, verdict, leaning) or evidence)
 
 
 def _weight(sentence: Sentence, count: int) -> float:
@@ -108,7 +119,13 @@ def _opinion_balance(sentences: list[Sentence]) -> tuple[float, Sentence | None]
     return (total / weight_sum if weight_sum else 0.0), best
 
 
-def _best_evidence(sentences: list[Sentence], verdict: str) -> Sentence | None:
+# How much the stance model's reading of a sentence adds to its own label when choosing the quote.
+LEANING_SHARE = 0.25
+
+
+def _best_evidence(
+    sentences: list[Sentence], verdict: str, leaning: Mapping[int, float] | None = None
+) -> Sentence | None:
     best: Sentence | None = None
     best_value = 0.0
     for sentence in sentences:
@@ -119,7 +136,10 @@ def _best_evidence(sentences: list[Sentence], verdict: str) -> Sentence | None:
             value = _weight(sentence, len(sentences)) * (1.0 if fits else 0.0)
         else:
             sign = 1.0 if verdict == "positive" else -1.0
-            value = _weight(sentence, len(sentences)) * max(0.0, sign * sentence.polarity_score)
+            value = max(0.0, sign * sentence.polarity_score)
+            if value > 0 and leaning is not None:
+                value += LEANING_SHARE * max(0.0, sign * leaning.get(sentence.position, 0.0))
+            value *= _weight(sentence, len(sentences))
             if "overall" in sentence.aspects:
                 value *= 1.5
         if value > best_value:
