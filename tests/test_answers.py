@@ -171,3 +171,36 @@ def test_a_favourite_question_looks_up_the_named_thing(harbour: ReviewService) -
     # Nothing named "favourite" to find: read as a question about what they liked.
     fallback = ask(harbour, "what was their favourite thing about the photography?")
     assert not fallback.abstained and "gorgeous" in cited(fallback)
+
+
+def test_a_rating_question_without_a_rating_says_so(films: ReviewService) -> None:
+    heat = ask(films, "what's the rating?", film="Heat")
+    assert heat.rating is None and heat.verdict == "positive"
+    assert heat.answer.startswith("The review gives no rating")
+    dune = ask(films, "what's the rating?", film="Dune")
+    assert dune.rating == "4/5" and "no rating" not in dune.answer
+
+
+def test_a_judgement_word_in_the_question_names_the_aspect(harbour: ReviewService) -> None:
+    # The Harbour's critic calls its script slow: that is the answer to "too long?".
+    answer = ask(harbour, "was it too long?")
+    assert not answer.abstained and "the too long" not in answer.answer
+    assert "slow" in cited(answer)
+    assert all(p.polarity == "negative" for p in answer.points)
+
+
+def test_abstaining_on_a_judgement_word_names_the_aspect(seeded: ReviewService) -> None:
+    answer = ask(seeded, "was it too long?")  # the seed review never discusses its length
+    assert answer.abstained
+    assert "the too long" not in answer.answer and "pacing" in answer.answer
+
+
+def test_comparing_critics_on_an_aspect_names_each_one(service: ReviewService) -> None:
+    service.ingest_paths_sync([FIXTURES / "heat.txt", FIXTURES / "heat-second.md"])
+    answer = ask(service, "compare the critics on the acting in Heat")
+    assert answer.intent == "aspect" and not answer.abstained
+    critics = {p.critic for p in answer.points}
+    # Every critic of the film is accounted for, with or without a word on the acting.
+    for review in service.store.reviews_of_film("Heat", 1995):
+        assert review.critic is not None and review.critic in answer.answer
+    assert critics <= {r.critic for r in service.store.reviews_of_film("Heat", 1995)}

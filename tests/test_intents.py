@@ -101,3 +101,21 @@ def test_questions_across_reviews_are_marked(vocabulary: AspectVocabulary) -> No
     assert parse_question("what did critics dislike?", vocabulary, people=set()).across
     assert parse_question("compare the critics on the acting", vocabulary, people=set()).across
     assert not parse_question("what did the critic dislike?", vocabulary, people=set()).across
+
+
+@pytest.mark.parametrize("question", ["asdkjh qwe", "zzkx vrrp?", "???"])
+def test_gibberish_is_not_looked_up(vocabulary: AspectVocabulary, question: str) -> None:
+    assert parse_question(question, vocabulary, people=set()).intent == "unknown"
+
+
+def test_a_name_from_the_review_is_worth_looking_up(vocabulary: AspectVocabulary) -> None:
+    parsed = parse_question("vegas?", vocabulary, people=set(), words_in_scope={"vegas"})
+    assert parsed.intent == "lookup"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what was their favourite scene?", "which was the best song?", "what's the worst scene"],
+)
+def test_favourite_questions_look_something_up(vocabulary: AspectVocabulary, question: str) -> None:
+    assert parse_question(question, vocabulary, people=set()).intent == "lookup"

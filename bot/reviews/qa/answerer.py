@@ -21,6 +21,8 @@ from bot.reviews.types import Answer, Conversation, Film, Point, Question, Revie
 # A lookup answers only from a sentence holding this share of the question's (rarity-weighted)
 # content words; below it the review most likely doesn't say.
 LOOKUP_MIN_COVERAGE = 0.4
+_DEGREE_WORDS = frozenset({"too", "so", "very", "overly", "really", "quite"})
+_ASKS_RATING = re.compile(r"\b(rating|rated?|score|stars?|out of (10|ten|5|five|4|four))\b")
 _MORE = re.compile(r"\b(all|every|everything|full list|list them|more)\b")
 _GENERIC_FALLBACK = (
     "Try asking what the critic liked or disliked, whether they recommend it, or how a part "
@@ -154,6 +156,14 @@ class Answerer:
             )
             return _abstain(parsed, scope, message, discussed=True)
         points = tuple(u.point() for u in chosen)
+        if len(scope.reviews) > 1:
+            # Several critics: say where each stands, so a comparison reads as one.
+            cited = {p.review_id for p in points}
+            named = [r for r in scope.reviews if r.review_id in cited] + [
+                r for r in scope.reviews if r.review_id not in cited
+            ]
+            critics = {r.review_id: _critic_name(r, scope) for r in named[:6]}
+            return _answer(parsed, scope, compose.aspect_across(topic, points, critics), points)
         return _answer(parsed, scope, compose.aspect_summary(topic, points), points)
 
     def _lookup(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
@@ -214,6 +224,8 @@ class Answerer:
             }[verdict]
             text = text[0].upper() + text[1:]
             text += f" (rated {rating})." if rating else "."
+            if rating is None and _ASKS_RATING.search(parsed.normalised):
+                text = f"The review gives no rating, but it reads as {verdict}."
         else:
             counts = {v: verdicts.count(v) for v in ("positive", "negative", "mixed")}
             text = (
@@ -327,6 +339,8 @@ def _topic(parsed: ParsedQuestion, vocabulary: Vocabulary) -> str | None:
         for aspect, start, end in vocabulary.match(parsed.normalised)
         if aspect in parsed.aspects
     ]
+    # "was it too long?" names the pacing by a judgement, not by a thing the review could mention.
+    named = [n for n in named if n.split()[0] not in _DEGREE_WORDS]
     if named:
         return compose.join_words([f"the {phrase}" for phrase in dict.fromkeys(named)])
     return compose.join_words([compose.aspect_phrase(a) for a in parsed.aspects])
@@ -389,6 +403,12 @@ def _answer(parsed: ParsedQuestion, scope: Scope, text: str, points: Sequence[Po
         answer=text,
         points=tuple(points),
     )
+
+
+def _critic_name(review: Review, scope: Scope) -> str:
+    """The critic, and the film too when the answer spans several films."""
+    critic = review.critic or "an unnamed critic"
+    return critic if scope.film is not None else f"{review.film} ({critic})"
 
 
 def _log_odds(probability: float) -> float:

@@ -68,18 +68,44 @@ def opinion_summary(points: Sequence[Point], polarity: str, critics: Sequence[st
     return f"{subject} {verb} {lead} {things}."
 
 
-def aspect_summary(aspect_label: str, points: Sequence[Point]) -> str:
+def tone_of(points: Sequence[Point]) -> str | None:
+    """positive, negative or mixed across these points; None when none of them judges."""
     signs = [p.polarity for p in points if p.polarity in ("positive", "negative", "mixed")]
     positive, negative = signs.count("positive"), signs.count("negative")
     if not signs:
-        return f"The review mentions {aspect_label} but passes no clear judgement."
+        return None
     if negative and not positive:
-        tone = "negative"
-    elif positive and not negative:
-        tone = "positive"
-    else:
-        tone = "mixed"
+        return "negative"
+    if positive and not negative:
+        return "positive"
+    return "mixed"
+
+
+def aspect_summary(aspect_label: str, points: Sequence[Point]) -> str:
+    tone = tone_of(points)
+    if tone is None:
+        return f"The review mentions {aspect_label} but passes no clear judgement."
     return f"The critic is {tone} about {aspect_label}."
+
+
+def aspect_across(aspect_label: str, points: Sequence[Point], critics: dict[str, str]) -> str:
+    """Each critic's take on one aspect, in the order of `critics` (review id -> name)."""
+    parts = []
+    silent = []
+    for review_id, name in critics.items():
+        tone = tone_of([p for p in points if p.review_id == review_id])
+        if tone is None:
+            if any(p.review_id == review_id for p in points):
+                parts.append(f"{name} mentions it without judging")
+            else:
+                silent.append(name)
+        else:
+            parts.append(f"{name} is {tone}")
+    text = f"On {aspect_label}: " + "; ".join(parts) + "."
+    if silent:
+        verb = "doesn't" if len(silent) == 1 else "don't"
+        text += f" {join_words(silent)} {verb} discuss it."
+    return text
 
 
 def across_reviews(points: Sequence[Point], polarity: str, topic: str | None) -> str:

@@ -258,9 +258,14 @@ def parse_question(
         return make("dislikes" if polarity == "negative" else "likes", polarity)
     if _any(VERDICT_PATTERNS, normalised):
         return make("verdict")
-    if any(w not in STOP_WORDS for w in words):
+    if any(_meaningful(w, words_in_scope) for w in words if w not in STOP_WORDS):
         return make("lookup")
     return make("unknown")
+
+
+def _meaningful(word: str, words_in_scope: set[str] | None) -> bool:
+    """A word worth looking up: English, or a word of the reviews themselves (a name)."""
+    return word in dictionary_words() or word in (words_in_scope or set()) or word.isdigit()
 
 
 def _aspects(normalised: str, vocabulary: Vocabulary) -> tuple[str, ...]:
