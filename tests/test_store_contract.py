@@ -150,6 +150,13 @@ def test_films_reviews_and_review_round_trip(store: SqlReviewStore) -> None:
     assert store.reviews_of_film("Heat", 2020) == []
 
 
+def test_reviews_by_id_keep_the_order_asked_for(store: SqlReviewStore) -> None:
+    store.add_reviews([review("h1", HEAT), review("d1", DUNE, film="Dune")])
+    found = store.reviews_by_id(["d1", "missing", "h1"])
+    assert [(r.review_id, r.film) for r in found] == [("d1", "Dune"), ("h1", "Heat")]
+    assert store.reviews_by_id([]) == []
+
+
 def test_sentences_round_trip_with_labels_and_clauses(store: SqlReviewStore) -> None:
     labelled = (
         sentence(

@@ -277,7 +277,7 @@ class Answerer:
             terms.extend(self.vocabulary.terms_for(aspect)[:12])
         hits = self.store.search(terms, limit=400)
         review_ids = list(dict.fromkeys(h.review_id for h in hits))[:40]
-        reviews = [r for r in (self.store.review(i) for i in review_ids) if r is not None]
+        reviews = self.store.reviews_by_id(review_ids)
         scope = Scope(film=None, reviews=reviews, sentences=self.store.sentences(review_ids))
         if parsed.intent in ("likes", "dislikes"):
             return self._opinions(parsed, scope, limit)

@@ -274,6 +274,16 @@ class SqlReviewStore:
         query = self._review_query().where(reviews_t.c.review_id == review_id)
         return self._read_one(lambda c: _maybe_review(c.execute(query).first()))
 
+    def reviews_by_id(self, review_ids: Sequence[str]) -> list[Review]:
+        if not review_ids:
+            return []
+        query = self._review_query().where(reviews_t.c.review_id.in_(list(review_ids)))
+        found = {
+            r.review_id: r
+            for r in self._read_one(lambda c: [Review(*row) for row in c.execute(query)])
+        }
+        return [found[i] for i in review_ids if i in found]
+
     def reviews_of_film(self, title: str, year: int | None) -> list[Review]:
         query = (
             self._review_query()
