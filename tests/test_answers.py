@@ -204,3 +204,14 @@ def test_comparing_critics_on_an_aspect_names_each_one(service: ReviewService) -
     for review in service.store.reviews_of_film("Heat", 1995):
         assert review.critic is not None and review.critic in answer.answer
     assert critics <= {r.critic for r in service.store.reviews_of_film("Heat", 1995)}
+
+
+def test_rhetorical_questions_and_disagreeing_clauses_are_not_praise(
+    service: ReviewService,
+) -> None:
+    service.ingest_paths_sync([FIXTURES.parent / "rhetorical.txt"])
+    answer = ask(service, "what did they like?")
+    assert "gorgeous score" in cited(answer)
+    # Sarcasm and a puzzled aside, though full of "wonderful", "loves" and "beautiful".
+    assert "Isn't it wonderful" not in cited(answer)
+    assert "I thought he loved her beautiful voice" not in cited(answer)
