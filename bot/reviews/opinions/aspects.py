@@ -5,10 +5,12 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
 from pathlib import Path
 
 from bot.errors import ConfigError
 from bot.resources import config_path
+from bot.reviews.opinions.memo import Memo
 from bot.reviews.opinions.tokens import Token, tokenize
 
 
@@ -42,9 +44,15 @@ class AspectVocabulary:
         for name, (cues, _) in aspects.items():
             for cue in cues:
                 self._add_cue(name, cue)
-        self._longest = max((len(p) for p in self._phrases), default=1)
-        self._starts = frozenset(p[0] for p in self._phrases)
         self._prefix_tuple = tuple(p for p, _ in self._prefixes)
+        # Per first word, the longest phrase it opens; a word can start a match only if it
+        # opens a phrase or has a prefix cue.
+        self._widths: dict[str, int] = {}
+        for phrase in self._phrases:
+            self._widths[phrase[0]] = max(self._widths.get(phrase[0], 0), len(phrase))
+        self._candidate: Memo[str, bool] = Memo(
+            lambda word: word in self._widths or self._prefix_hit(word) is not None, 1 << 17
+        )
 
     @classmethod
     def load(cls, path: Path | None = None) -> AspectVocabulary:
@@ -81,33 +89,40 @@ class AspectVocabulary:
 
     def match_tokens(self, tokens: Sequence[Token]) -> list[tuple[str, int, int]]:
         """`match` for text the caller has already run through `tokenize`."""
+        return self.match_words(
+            [t.text for t in tokens], [t.start for t in tokens], [t.end for t in tokens]
+        )
+
+    def match_words(
+        self, words: Sequence[str], starts: Sequence[int], ends: Sequence[int]
+    ) -> list[tuple[str, int, int]]:
+        """`match_tokens` for tokens given as parallel lists (see `tokens.token_columns`)."""
         found: list[tuple[str, int, int]] = []
-        starts = self._starts
-        prefixes = self._prefix_tuple
-        phrases = self._phrases
-        i = 0
-        n = len(tokens)
-        while i < n:
-            word = tokens[i].text
+        n = len(words)
+        after = 0  # the first token not yet inside a match
+        for i in compress(range(n), map(self._candidate.__getitem__, words)):
+            if i < after:
+                continue
+            word = words[i]
             hit: str | None = None
-            width = 1
-            if word in starts:
-                width = min(self._longest, n - i)
-                while width > 0:
-                    key = tuple(t.text for t in tokens[i : i + width])
-                    hit = phrases.get(key)
-                    if hit is not None:
-                        break
-                    width -= 1
-            if hit is None and prefixes and word.startswith(prefixes):
-                hit = next(name for p, name in self._prefixes if word.startswith(p))
+            width = min(self._widths.get(word, 0), n - i)
+            while width > 0:
+                hit = self._phrases.get(tuple(words[i : i + width]))
+                if hit is not None:
+                    break
+                width -= 1
+            if hit is None:
+                hit = self._prefix_hit(word)
                 width = 1
             if hit is not None:
-                found.append((hit, tokens[i].start, tokens[i + width - 1].end))
-                i += width
-            else:
-                i += 1
+                found.append((hit, starts[i], ends[i + width - 1]))
+                after = i + width
         return found
+
+    def _prefix_hit(self, word: str) -> str | None:
+        if not self._prefix_tuple or not word.startswith(self._prefix_tuple):
+            return None
+        return next(name for p, name in self._prefixes if word.startswith(p))
 
     def match(self, text: str) -> list[tuple[str, int, int]]:
         """Every cue found in text as (aspect, start, end), left to right, longest cue first."""

@@ -7,8 +7,7 @@ quote for "what did they like?" should be the praised clause, not the whole sent
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from bot.reviews.opinions.tokens import Token
+from itertools import islice
 
 # Words that open a new clause; the word itself belongs to the clause it opens.
 _CONTRAST = frozenset(
@@ -45,34 +44,39 @@ MIN_CLAUSE_WORDS = 2
 _FILLER = frozenset({"and", "or", "a", "an", "the", "but"})
 
 
-def _is_word(token: Token) -> bool:
-    return token.text[:1].isalnum()
+# The only tokens that can cut a sentence.
+_MARKERS = _BREAKS | _CONTRAST | _COORDINATORS | {","}
 
 
-def clause_spans(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+def _is_word(token: str) -> bool:
+    return token[:1].isalnum()
+
+
+def clause_spans(tokens: Sequence[str]) -> list[tuple[int, int]]:
     """Clauses as [first, last) token index ranges covering the words of the sentence."""
     pieces: list[tuple[int, int]] = []
     start = 0
-    i = 0
     n = len(tokens)
-    while i < n:
-        text = tokens[i].text
+    # A cut never moves the scan past the next token, so only the marker tokens need a look.
+    markers = [i for i, token in enumerate(tokens) if token in _MARKERS]
+    for i in markers:
+        text = tokens[i]
         cut_before: int | None = None
         resume = i
         if text in _BREAKS:
             cut_before, resume = i, i + 1
-        elif text in _CONTRAST and i > 0 and tokens[i - 1].text not in _CONTRAST:
-            cut_before = i - 1 if tokens[i - 1].text in _LEADING else i
+        elif text in _CONTRAST and i > 0 and tokens[i - 1] not in _CONTRAST:
+            cut_before = i - 1 if tokens[i - 1] in _LEADING else i
             resume = cut_before
-            if cut_before > 0 and tokens[cut_before - 1].text == ",":
+            if cut_before > 0 and tokens[cut_before - 1] == ",":
                 cut_before -= 1
-        elif text == "," and i + 1 < n and tokens[i + 1].text in _AFTER_COMMA:
+        elif text == "," and i + 1 < n and tokens[i + 1] in _AFTER_COMMA:
             cut_before, resume = i, i + 1
         elif (
             text in _COORDINATORS
             and i > 0
             and i + 1 < n
-            and tokens[i + 1].text in _SUBJECTS
+            and tokens[i + 1] in _SUBJECTS
             and _is_word(tokens[i - 1])
         ):
             cut_before, resume = i, i
@@ -80,25 +84,22 @@ def clause_spans(tokens: Sequence[Token]) -> list[tuple[int, int]]:
             if cut_before > start:
                 pieces.append((start, cut_before))
             start = max(resume, cut_before)
-            i = max(i + 1, start)
-            continue
-        i += 1
     if start < n:
         pieces.append((start, n))
-    worded = [p for p in pieces if any(_is_word(t) for t in tokens[p[0] : p[1]])]
+    worded = [p for p in pieces if any(map(_is_word, tokens[p[0] : p[1]]))]
     return _merge_fragments(worded, tokens)
 
 
-def _merge_fragments(
-    pieces: list[tuple[int, int]], tokens: Sequence[Token]
-) -> list[tuple[int, int]]:
+def _merge_fragments(pieces: list[tuple[int, int]], tokens: Sequence[str]) -> list[tuple[int, int]]:
+    if len(pieces) == 1 and pieces[0][1] == len(tokens):
+        return pieces  # kept as it is, or carried to the end it already has
     merged: list[tuple[int, int]] = []
     carry: int | None = None
     for first, last in pieces:
         if carry is not None:
             first, carry = carry, None
-        words = sum(1 for t in tokens[first:last] if _is_word(t) and t.text not in _FILLER)
-        if words >= MIN_CLAUSE_WORDS:
+        words = (t for t in tokens[first:last] if _is_word(t) and t not in _FILLER)
+        if len(list(islice(words, MIN_CLAUSE_WORDS))) == MIN_CLAUSE_WORDS:
             merged.append((first, last))
         elif merged:
             merged[-1] = (merged[-1][0], last)

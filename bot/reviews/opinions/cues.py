@@ -12,7 +12,7 @@ import math
 from collections.abc import Sequence
 from itertools import pairwise
 
-from bot.reviews.opinions.features import Lexicon, negation_flags
+from bot.reviews.opinions.features import NEGATORS, Lexicon, negation_flags
 
 # In SUBJ, 94% of sentences with a first-person singular pronoun are opinions.
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "i'm", "i've", "i'd", "i'll", "imo"})
@@ -43,8 +43,10 @@ INTENSIFIED_FLOOR = 0.6
 
 def subjectivity_floor(tokens: Sequence[str], lexicon: Lexicon) -> float:
     """The least subjectivity these tokens can have, judging by the critic-voice cues."""
-    if any(token in FIRST_PERSON for token in tokens):
+    if not FIRST_PERSON.isdisjoint(tokens):
         return FIRST_PERSON_FLOOR
+    if INTENSIFIERS.isdisjoint(tokens):
+        return 0.0
     for first, second in pairwise(tokens):
         if first in INTENSIFIERS and (second in lexicon.negative or second in lexicon.positive):
             return INTENSIFIED_FLOOR
@@ -58,16 +60,15 @@ LEXICON_SHARE = 0.5
 
 def lexicon_polarity(tokens: Sequence[str], lexicon: Lexicon) -> float | None:
     """Signed opinion-word balance in [-1, 1], flipped under negation; None if no opinion word."""
-    balance = 0
-    hits = 0
-    for token, negated in zip(tokens, negation_flags(tokens), strict=True):
-        sign = 1 if token in lexicon.positive else -1 if token in lexicon.negative else 0
-        if sign:
-            hits += 1
-            balance += -sign if negated else sign
-    if not hits:
+    signs = map(lexicon.signs.get, tokens)
+    if NEGATORS.isdisjoint(tokens):
+        found = [s for s in signs if s]
+    else:
+        flags = negation_flags(tokens)
+        found = [-s if negated else s for s, negated in zip(signs, flags, strict=True) if s]
+    if not found:
         return None
-    return math.tanh(balance)
+    return math.tanh(sum(found))
 
 
 def blend_polarity(model_score: float, tokens: Sequence[str], lexicon: Lexicon) -> float:

@@ -8,12 +8,17 @@ on every index by construction.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from array import array
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 import numpy as np
+import numpy.typing as npt
+
+from bot.reviews.opinions.memo import Memo
 
 # Word features and character n-grams hash into separate halves, so a character n-gram never
 # lands on a word bucket that the word-only Naive Bayes half of the ensemble has a weight for.
@@ -75,6 +80,12 @@ class Lexicon:
 
     positive: frozenset[str]
     negative: frozenset[str]
+    # +1 for a positive word, -1 for a negative one (positive wins a word in both lists).
+    signs: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        signs = dict.fromkeys(self.negative, -1) | dict.fromkeys(self.positive, 1)
+        object.__setattr__(self, "signs", signs)
 
 
 def lexicon_arrays(lexicon: Lexicon) -> dict[str, Any]:
@@ -114,6 +125,23 @@ _LEX_POSITIVE = _bucket("LEX+")
 _LEX_NEGATIVE = _bucket("LEX-")
 
 
+# Slices of every character 3-, 4- and 5-gram, per padded word length.
+_GRAM_SLICES: Memo[int, list[slice]] = Memo(
+    lambda n: [slice(i, i + size) for size in CHAR_SIZES for i in range(n - size + 1)], 256
+)
+
+
+def _char_buckets(token: str) -> tuple[int, ...]:
+    padded = "<" + token + ">"
+    if padded.isascii():
+        # One byte per character, so slicing the encoded word equals encoding each slice.
+        data = padded.encode()
+        crcs = map(zlib.crc32, map(data.__getitem__, _GRAM_SLICES[len(data)]))
+        return tuple(map(CHAR_OFFSET.__or__, sorted(set(map(_MASK.__and__, crcs)))))
+    texts = {padded[i : i + n] for n in CHAR_SIZES for i in range(len(padded) - n + 1)}
+    return tuple(sorted({CHAR_OFFSET | _bucket(gram) for gram in texts}))
+
+
 @lru_cache(maxsize=1 << 17)
 def _word_buckets(token: str) -> tuple[int, int, tuple[int, ...]]:
     """Unigram bucket, negated-unigram bucket and character n-gram buckets of one word.
@@ -121,10 +149,7 @@ def _word_buckets(token: str) -> tuple[int, int, tuple[int, ...]]:
     Memoised: review vocabulary is Zipfian, so after a few reviews nearly every word is a cache
     hit, and spelling variants ("unwatchably", "clichéd") share n-grams with training words.
     """
-    padded = "<" + token + ">"
-    grams = {padded[i : i + n] for n in CHAR_SIZES for i in range(len(padded) - n + 1)}
-    chars = tuple(sorted({CHAR_OFFSET | _bucket(gram) for gram in grams}))
-    return _bucket(token), _bucket("!" + token), chars
+    return _bucket(token), _bucket("!" + token), _char_buckets(token)
 
 
 @lru_cache(maxsize=1 << 18)
@@ -153,3 +178,84 @@ def unit_indices(tokens: Sequence[str], lexicon: Lexicon, *, chars: bool = True)
             add(_LEX_POSITIVE if negated else _LEX_NEGATIVE)
     add(_pair_bucket(previous, "</s>"))
     return found
+
+
+class _Word(NamedTuple):
+    """One word's share of a unit's buckets, packed as int32 so units join without Python ints."""
+
+    plain: bytes  # unigram bucket and char n-gram buckets
+    flipped: bytes  # the same with the negated unigram
+    encoded: bytes
+    opens: int  # CRC-32 state after "<word> ", which a bigram starting here continues
+
+
+def _word(token: str) -> _Word:
+    grams = _char_buckets(token)
+    encoded = token.encode()
+    opens = zlib.crc32(b" ", zlib.crc32(encoded))
+    return _Word(
+        _pack([_bucket(token), *grams]), _pack([_bucket("!" + token), *grams]), encoded, opens
+    )
+
+
+def _pack(buckets: Iterable[int]) -> bytes:
+    return array("i", buckets).tobytes()
+
+
+_WORDS = Memo(_word, 1 << 17)
+_PLAIN, _ENCODED, _OPENS = itemgetter(0), itemgetter(2), itemgetter(3)
+_SENTENCE_OPENS = zlib.crc32(b"<s> ")
+_SENTENCE_END = b"</s>"
+
+
+def _pair(opens: int, encoded: bytes) -> int:
+    """A bigram's bucket: the first word's CRC state continued with the second word's bytes."""
+    return zlib.crc32(encoded, opens) & _MASK
+
+
+def packed_units(
+    tokens: Sequence[str], units: Sequence[tuple[int, int]], lexicon: Lexicon
+) -> list[bytes]:
+    """The buckets of `unit_indices(tokens[first:last], lexicon)` for each non-empty (first, last)
+    of units, as packed int32 that may repeat a bucket (see `unique_units`). The per-word work
+    and the bigrams are shared between a sentence and its clauses."""
+    words = list(tokens)
+    records = list(map(_WORDS.__getitem__, words))
+    encoded = list(map(_ENCODED, records))
+    opens = list(map(_OPENS, records))
+    # pairs[i] is the bigram ending at token i: pairs[0] starts with <s>, pairs[-1] is </s>.
+    crcs = map(zlib.crc32, [*encoded, _SENTENCE_END], [_SENTENCE_OPENS, *opens])
+    pairs = list(map(_MASK.__and__, crcs))
+    signs = lexicon.signs
+    found: list[bytes] = []
+    for first, last in units:
+        unit = words[first:last]
+        if NEGATORS.isdisjoint(unit):
+            parts = list(map(_PLAIN, records[first:last]))
+            cues = set(map(signs.get, unit))
+        else:
+            scope = list(zip(records[first:last], unit, negation_flags(unit), strict=True))
+            parts = [r.flipped if negated else r.plain for r, _, negated in scope]
+            cues = {signs.get(w, 0) * (-1 if negated else 1) for _, w, negated in scope}
+        extra = pairs[first + 1 : last]
+        extra.append(pairs[0] if first == 0 else _pair(_SENTENCE_OPENS, encoded[first]))
+        extra.append(pairs[-1] if last == len(words) else _pair(opens[last - 1], _SENTENCE_END))
+        if 1 in cues:
+            extra.append(_LEX_POSITIVE)
+        if -1 in cues:
+            extra.append(_LEX_NEGATIVE)
+        parts.append(_pack(extra))
+        found.append(b"".join(parts))
+    return found
+
+
+def unique_units(packed: Sequence[bytes]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Deduplicate each of `packed_units`' units in one sort: (buckets, index of each unit's
+    first bucket), the units' buckets one after another, ascending within each unit."""
+    counts = np.fromiter(map(len, packed), dtype=np.int64, count=len(packed)) // 4
+    buckets = np.frombuffer(b"".join(packed), dtype=np.int32)
+    units = np.arange(len(packed), dtype=np.int64) << (HASH_BITS + 1)
+    keys = np.repeat(units, counts) | buckets
+    keys.sort()  # a plain sort: numpy 2's hash-based `unique` is several times slower here
+    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
+    return keys & (DIMENSION - 1), np.searchsorted(keys, units)

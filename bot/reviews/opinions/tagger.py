@@ -16,9 +16,9 @@ import numpy as np
 from bot.reviews.opinions.aspects import AspectVocabulary
 from bot.reviews.opinions.clauses import clause_spans
 from bot.reviews.opinions.cues import blend_polarity, subjectivity_floor
-from bot.reviews.opinions.features import unit_indices
+from bot.reviews.opinions.features import packed_units, unique_units
 from bot.reviews.opinions.model import POLARITY, SUBJECTIVITY, OpinionModel
-from bot.reviews.opinions.tokens import Token, tokenize
+from bot.reviews.opinions.tokens import token_columns
 
 # A clause is an opinion from here up; below it, its polarity is reported as neutral.
 SUBJECTIVE_GATE = 0.5
@@ -28,6 +28,8 @@ POLAR_MARGIN = 0.15
 MIXED_MARGIN = 0.3
 # A clause must be this long to turn an otherwise neutral sentence into an opinion.
 LIFTING_CLAUSE_CHARS = 30
+# Sentences scored per vectorised pass; larger batches only make the sort of their buckets slower.
+BATCH = 512
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +66,13 @@ def _label(subjectivity: float, raw: float) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Parsed:
-    tokens: list[Token]
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
     spans: list[tuple[int, int]]
     first_unit: int
-    floors: list[float]
-    readings: list[tuple[int, int]]
+    # The scored token ranges: the whole sentence, then each clause if there are several.
+    units: list[tuple[int, int]]
 
 
 class OpinionTagger:
@@ -95,56 +99,58 @@ class OpinionTagger:
         return self.tag_many([text])[0]
 
     def tag_many(self, texts: Sequence[str]) -> list[Opinion]:
-        """Label many sentences with one vectorised pass over the weights."""
+        """Label many sentences, a vectorised pass over the weights per `BATCH` of them."""
+        found: list[Opinion] = []
+        for i in range(0, len(texts), BATCH):
+            found.extend(self._tag_batch(texts[i : i + BATCH]))
+        return found
+
+    def _tag_batch(self, texts: Sequence[str]) -> list[Opinion]:
         lexicon = self._model.lexicon
-        parsed: list[_Parsed] = []
-        indices: list[int] = []
-        offsets: list[int] = []
+        parsed: list[_Parsed | None] = []
+        packed: list[bytes] = []
         for text in texts:
-            tokens = tokenize(text)
-            spans = clause_spans(tokens) if tokens else []
-            words = [t.text for t in tokens]
-            units = [(0, len(tokens))]
+            words, starts, ends = token_columns(text)
+            spans = clause_spans(words)
+            if not spans:
+                parsed.append(None)  # nothing to label: skip scoring it
+                continue
+            units = [(0, len(words))]
             if len(spans) > 1:
                 units.extend(spans)
-            floors: list[float] = []
-            for first, last in units:
-                floors.append(subjectivity_floor(words[first:last], lexicon))
-                offsets.append(len(indices))
-                indices.extend(unit_indices(words[first:last], lexicon))
-            parsed.append(_Parsed(tokens, spans, len(offsets) - len(units), floors, units))
-        if not offsets:
-            return []
-        gathered = self._model.weights[np.asarray(indices, dtype=np.int64)]
-        margins = np.add.reduceat(gathered, np.asarray(offsets, dtype=np.int64), axis=0)
+            parsed.append(_Parsed(words, starts, ends, spans, len(packed), units))
+            packed.extend(packed_units(words, units, lexicon))
+        if not packed:
+            return [NO_OPINION] * len(texts)
+        buckets, firsts = unique_units(packed)
+        margins = np.add.reduceat(np.take(self._model.weights, buckets, axis=0), firsts, axis=0)
         margins += self._model.bias
         probabilities = 1.0 / (1.0 + np.exp(-margins.astype(np.float64)))
         rows: list[list[float]] = probabilities.tolist()
         for item in parsed:
-            for k, floor in enumerate(item.floors):
+            if item is None:
+                continue
+            for k, (first, last) in enumerate(item.units):
                 row = rows[item.first_unit + k]
-                row[SUBJECTIVITY] = max(row[SUBJECTIVITY], floor)
-                first, last = item.readings[k]
-                words = [t.text for t in item.tokens[first:last]]
+                words = item.words[first:last]
+                row[SUBJECTIVITY] = max(row[SUBJECTIVITY], subjectivity_floor(words, lexicon))
                 raw = blend_polarity(2.0 * row[POLARITY] - 1.0, words, lexicon)
                 row[POLARITY] = (raw + 1.0) / 2.0
-        return [self._opinion(text, p, rows) for text, p in zip(texts, parsed, strict=True)]
+        return [NO_OPINION if p is None else self._opinion(p, rows) for p in parsed]
 
-    def _opinion(self, text: str, parsed: _Parsed, rows: list[list[float]]) -> Opinion:
-        if not parsed.spans:
-            return NO_OPINION
-        tokens = parsed.tokens
+    def _opinion(self, parsed: _Parsed, rows: list[list[float]]) -> Opinion:
+        starts, ends = parsed.starts, parsed.ends
         sentence = rows[parsed.first_unit]
-        matches = self._vocabulary.match_tokens(tokens)
+        matches = self._vocabulary.match_words(parsed.words, starts, ends)
         clause_rows = rows[parsed.first_unit + 1 :] if len(parsed.spans) > 1 else [sentence]
         clauses: list[ClauseOpinion] = []
         for (first, last), row in zip(parsed.spans, clause_rows, strict=False):
-            start, end = tokens[first].start, tokens[last - 1].end
+            start, end = starts[first], ends[last - 1]
             subjectivity = row[SUBJECTIVITY]
             raw = 2.0 * row[POLARITY] - 1.0
             polarity = _label(subjectivity, raw)
-            inside = [m for m in matches if m[1] >= start and m[2] <= end]
-            aspects = self._vocabulary.aspects_of(inside)
+            inside = [m for m in matches if m[1] >= start and m[2] <= end] if matches else []
+            aspects = self._vocabulary.aspects_of(inside) if inside else ()
             if not aspects and polarity != "neutral" and self._fallback is not None:
                 aspects = (self._fallback,)
             clauses.append(
