@@ -11,6 +11,7 @@ import ctypes
 import functools
 import importlib
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -41,11 +42,9 @@ def split_sentences(repaired: RepairedText) -> list[PreparedSentence]:
     offset = 0
     for paragraph in text.split(PARAGRAPH):
         if paragraph.strip():
-            spans = [
-                piece
-                for span in _sentence_spans(paragraph)
-                for piece in _lowercase_breaks(paragraph, *span)
-            ]
+            spans = _sentence_spans(paragraph)
+            if _LOWERCASE_START.search(paragraph):
+                spans = [piece for span in spans for piece in _lowercase_breaks(paragraph, *span)]
             for start, end in spans:
                 _add(sentences, repaired, offset + start, offset + end)
         offset += len(paragraph) + len(PARAGRAPH)
@@ -64,6 +63,27 @@ def _native_breaker() -> Breaker:
     return breaker
 
 
+_local = threading.local()
+Buffers = tuple[
+    ctypes.Array[ctypes.c_char], ctypes.Array[ctypes.c_int32], ctypes.Array[ctypes.c_int32]
+]
+
+
+def _buffers(capacity: int) -> Buffers:
+    """Output buffers of at least `capacity`, reused per thread: allocating and zeroing three
+    arrays per paragraph cost a quarter of the splitting."""
+    held: Buffers | None = getattr(_local, "buffers", None)
+    if held is None or len(held[1]) < capacity:
+        size = max(capacity, 4096)
+        held = (
+            ctypes.create_string_buffer(size),
+            (ctypes.c_int32 * size)(),
+            (ctypes.c_int32 * size)(),
+        )
+        _local.buffers = held
+    return held
+
+
 def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     """Half-open sentence spans of `paragraph`.
 
@@ -74,9 +94,7 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     data = paragraph.encode("utf-8")
     # The native code bounds the offset arrays by the same capacity as the text buffer.
     capacity = len(data) * 2 + 16
-    output = ctypes.create_string_buffer(capacity)
-    starts = (ctypes.c_int32 * capacity)()
-    ends = (ctypes.c_int32 * capacity)()
+    output, starts, ends = _buffers(capacity)
     written = _native_breaker()(
         ctypes.c_char_p(data),
         ctypes.c_int(len(data)),
@@ -87,7 +105,8 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     )
     if written <= 0 or written > capacity:
         return [(0, len(paragraph))]
-    count = output.value.count(b"\n") + 1
+    # The buffer is reused: only its first `written` bytes belong to this paragraph.
+    count = output.raw[:written].count(b"\n") + 1
     # Bling Fire's end offsets point at the last byte of a sentence, hence the + 1.
     spans = list(zip(starts[:count], [end + 1 for end in ends[:count]], strict=True))
     if len(data) == len(paragraph):
