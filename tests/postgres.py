@@ -22,6 +22,7 @@ TABLES = (
     "channel_films",
     "processed_events",
     "feedback",
+    "opinions",
     "sentences",
     "reviews",
     "films",

@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from bot.reviews.store.base import PreparedReview
 from bot.reviews.store.engine import make_engine
-from bot.reviews.store.schema import QuestionLogRow
+from bot.reviews.store.schema import OpinionRow, QuestionLogRow, ReviewRow
 from bot.reviews.store.sql import SqlReviewStore
 from bot.reviews.text import prepare
 from bot.reviews.types import Clause, Film, Sentence
@@ -214,6 +214,98 @@ def test_search_scoped_to_reviews(store: SqlReviewStore) -> None:
     assert {h.review_id for h in store.search(["score"], review_ids=["h2"])} == {"h2"}
     assert store.search(["score"], review_ids=[]) == []
     assert len(store.search(["score", "the"], limit=1)) == 1
+
+
+# -- opinion labels ------------------------------------------------------------------------------
+
+
+def opinion(position: int, subjectivity: float, *clauses: Clause, **labels: object) -> Sentence:
+    text = "x" * max((c.text_end for c in clauses), default=10)
+    return sentence(position, text, subjectivity=subjectivity, clauses=clauses, **labels)  # type: ignore[arg-type]
+
+
+def test_opinion_reviews_by_aspect_and_polarity_strongest_first(store: SqlReviewStore) -> None:
+    judged = {
+        # A mixed sentence: each clause judges its own aspect.
+        "r1": (
+            opinion(
+                1,
+                0.8,
+                Clause(0, 37, "positive", 0.75, ("story",), 0, 37),
+                Clause(39, 61, "negative", -0.5, ("pacing",), 39, 61),
+                polarity="mixed",
+                aspects=("story", "pacing"),
+            ),
+        ),
+        # A clause without aspects has its sentence's; twice praised, one review.
+        "r2": (
+            opinion(1, 0.9, Clause(0, 9, "positive", 0.9, (), 0, 9), aspects=("story",)),
+            opinion(2, 0.9, Clause(0, 9, "positive", 0.8, ("story",), 0, 9)),
+        ),
+        # Below the opinion threshold: plot, not praise.
+        "r3": (opinion(1, 0.4, Clause(0, 9, "positive", 0.95, ("story",), 0, 9)),),
+        # A neutral clause and an empty one judge nothing.
+        "r4": (
+            opinion(
+                1,
+                0.9,
+                Clause(0, 9, "neutral", 0.99, ("story",), 0, 9),
+                Clause(9, 9, "positive", 0.99, ("story",), 9, 9),
+            ),
+        ),
+        # Mixed counts for either side.
+        "r5": (opinion(1, 0.7, Clause(0, 9, "mixed", -0.3, ("story",), 0, 9)),),
+        # Stored without clauses: the sentence is its own clause.
+        "r6": (opinion(1, 0.6, polarity="negative", polarity_score=-0.6, aspects=("pacing",)),),
+    }
+    store.add_reviews(
+        [review(rid, f"Review {rid}.", sentences=labelled) for rid, labelled in judged.items()]
+    )
+    assert store.opinion_reviews("story", "positive", limit=10) == ["r2", "r1", "r5"]
+    assert store.opinion_reviews("story", "positive", limit=1) == ["r2"]
+    assert store.opinion_reviews("story", "negative", limit=10) == ["r5"]
+    assert store.opinion_reviews("pacing", "negative", limit=10) == ["r6", "r1"]
+    assert store.opinion_reviews("pacing", "positive", limit=10) == []
+    assert store.opinion_reviews("music", "negative", limit=10) == []
+    assert store.opinion_reviews("story", "positive", limit=0) == []
+
+
+def test_opinion_reviews_look_past_one_review_s_many_strong_clauses(
+    store: SqlReviewStore,
+) -> None:
+    loud = tuple(
+        opinion(i, 0.9, Clause(0, 9, "negative", -0.9, ("music",), 0, 9)) for i in range(1, 30)
+    )
+    quiet = (opinion(1, 0.9, Clause(0, 9, "negative", -0.2, ("music",), 0, 9)),)
+    store.add_reviews(
+        [review("loud", "Loud.", sentences=loud), review("quiet", "Quiet.", sentences=quiet)]
+    )
+    assert store.opinion_reviews("music", "negative", limit=2) == ["loud", "quiet"]
+
+
+def test_a_clause_about_one_thing_outweighs_a_list_of_everything(store: SqlReviewStore) -> None:
+    listing = Clause(0, 9, "negative", -1.0, ("music", "acting", "story"), 0, 9)
+    pointed = Clause(0, 9, "negative", -0.5, ("music",), 0, 9)
+    store.add_reviews(
+        [
+            review("list", "Everything is bad.", sentences=(opinion(1, 0.9, listing),)),
+            review("point", "The music is bad.", sentences=(opinion(1, 0.9, pointed),)),
+        ]
+    )
+    assert store.opinion_reviews("music", "negative", limit=5) == ["point", "list"]
+    assert store.opinion_reviews("acting", "negative", limit=5) == ["list"]
+
+
+def test_opinions_go_with_their_review(store: SqlReviewStore) -> None:
+    labelled = (opinion(1, 0.9, Clause(0, 9, "positive", 0.9, ("music",), 0, 9)),)
+    store.add_reviews([review("h1", HEAT, sentences=labelled)])
+    # A duplicate writes no second set of labels.
+    assert store.add_reviews([review("h1", HEAT, sentences=labelled)]) == [False]
+    with store.engine.begin() as connection:
+        assert connection.execute(select(func.count()).select_from(OpinionRow)).scalar() == 1
+        connection.execute(delete(ReviewRow).where(ReviewRow.review_id == "h1"))
+        assert connection.execute(select(func.count()).select_from(OpinionRow)).scalar() == 0
+    assert store.opinion_reviews("music", "positive", limit=5) == []
 
 
 # -- chat bookkeeping ----------------------------------------------------------------------------

@@ -275,8 +275,19 @@ class Answerer:
         terms = list(parsed.keywords)
         for aspect in parsed.aspects:
             terms.extend(self.vocabulary.terms_for(aspect)[:12])
-        hits = self.store.search(terms, limit=400)
-        review_ids = list(dict.fromkeys(h.review_id for h in hits))[:40]
+        review_ids: list[str] = []
+        if parsed.intent in ("likes", "dislikes") and parsed.aspects:
+            # Reviews whose opinion labels judge the aspect that way, best first, taking
+            # turns between aspects; the word search only when the labels find none.
+            polarity = "negative" if parsed.intent == "dislikes" else "positive"
+            found = [
+                self.store.opinion_reviews(aspect, polarity, limit=40) for aspect in parsed.aspects
+            ]
+            turns = (ids[i] for i in range(40) for ids in found if i < len(ids))
+            review_ids = list(dict.fromkeys(turns))[:40]
+        if not review_ids:
+            hits = self.store.search(terms, limit=400)
+            review_ids = list(dict.fromkeys(h.review_id for h in hits))[:40]
         reviews = self.store.reviews_by_id(review_ids)
         scope = Scope(film=None, reviews=reviews, sentences=self.store.sentences(review_ids))
         if parsed.intent in ("likes", "dislikes"):

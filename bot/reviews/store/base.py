@@ -76,6 +76,15 @@ class ReviewStore(Protocol):
         """Full-text search for any of the words, best first; words are plain, never syntax."""
         ...
 
+    def opinion_reviews(self, aspect: str, polarity: str, *, limit: int) -> list[str]:
+        """Ids of reviews whose opinion labels judge the aspect with this polarity (or mixed).
+
+        Distinct, best first: by the clause's strength shared among the aspects it judges (see
+        bot/reviews/store/labels.py); at most `limit`. Only sentences the answerer takes for
+        opinions count.
+        """
+        ...
+
     def record_feedback(
         self,
         *,

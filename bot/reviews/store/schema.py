@@ -8,6 +8,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -64,6 +65,33 @@ class SentenceRow(Base):
     # Space-separated aspect names and a JSON list of clause spans: read whole, never queried.
     aspects: Mapped[str] = mapped_column(String(400))
     clauses: Mapped[str] = mapped_column(Text)
+
+
+class OpinionRow(Base):
+    """One judgement of one aspect by one clause of an opinion sentence (see store/labels.py).
+
+    Derived from sentences.clauses at ingest (and by migration 0004), so corpus-wide questions
+    ("which reviews praise the music?") find their reviews by label rather than by word.
+    """
+
+    __tablename__ = "opinions"
+    __table_args__ = (
+        # WHERE aspect = ? AND polarity = ? ORDER BY weight DESC LIMIT n: one index range,
+        # review_pk last so the scan reads no table rows.
+        Index("ix_opinions_aspect_polarity_weight", "aspect", "polarity", "weight", "review_pk"),
+    )
+
+    review_pk: Mapped[int] = mapped_column(
+        ForeignKey("reviews.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # The clause's number in its sentence from 1; 0 for a sentence stored without clauses.
+    clause: Mapped[int] = mapped_column(Integer, primary_key=True)
+    aspect: Mapped[str] = mapped_column(String(100), primary_key=True)
+    polarity: Mapped[str] = mapped_column(String(10))
+    # The clause's score without its sign, and that shared among the aspects the clause judges.
+    strength: Mapped[float] = mapped_column(Float)
+    weight: Mapped[float] = mapped_column(Float)
 
 
 class FeedbackRow(Base):

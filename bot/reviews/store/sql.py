@@ -15,10 +15,12 @@ from bot.errors import StoreError
 from bot.reviews.store import search as fts
 from bot.reviews.store.base import FeedbackEntry, PreparedReview, SearchHit
 from bot.reviews.store.engine import upgrade_schema
+from bot.reviews.store.labels import opinion_rows
 from bot.reviews.store.schema import (
     ChannelFilmRow,
     FeedbackRow,
     FilmRow,
+    OpinionRow,
     ProcessedEventRow,
     QuestionLogRow,
     ReviewRow,
@@ -34,6 +36,7 @@ _ROWS_PER_STATEMENT = 500
 films = FilmRow.__table__
 reviews_t = ReviewRow.__table__
 sentences_t = SentenceRow.__table__
+opinions_t = OpinionRow.__table__
 
 
 def film_key(title: str, year: int | None) -> str:
@@ -97,17 +100,21 @@ class SqlReviewStore:
             film_ids = self._film_ids(connection, [(r.film, r.year) for r in reviews], new_films)
             inserted = self._insert_reviews(connection, reviews, film_ids)
             sentence_rows: list[dict[str, Any]] = []
+            opinion_rows_: list[dict[str, Any]] = []
             taken: set[str] = set()
             for r in reviews:
                 # The first copy of an id is the stored one (a stable sort kept it first).
                 if r.review_id in inserted and r.review_id not in taken:
                     taken.add(r.review_id)
-                    sentence_rows.extend(
-                        _sentence_row(inserted[r.review_id], s) for s in r.sentences
-                    )
+                    review_pk = inserted[r.review_id]
+                    for s in r.sentences:
+                        sentence_rows.append(_sentence_row(review_pk, s))
+                        opinion_rows_.extend(opinion_rows(review_pk, s))
             if sentence_rows:
                 _insert_sentences(connection, sentence_rows)
                 fts.index_sentences(connection, sorted(inserted.values()))
+            if opinion_rows_:
+                insert_opinions(connection, opinion_rows_)
         # Only after the commit: a rolled-back film row must never be cached.
         self._film_cache.update(new_films)
         self._analyze_as_it_grows(len(sentence_rows))
@@ -130,7 +137,7 @@ class SqlReviewStore:
             return
         self._next_analyze = 2 * self._sentences_written
         with self._begin() as connection:
-            connection.execute(text("ANALYZE films, reviews, sentences"))
+            connection.execute(text("ANALYZE films, reviews, sentences, opinions"))
 
     def _insert_reviews(
         self,
@@ -312,6 +319,46 @@ class SqlReviewStore:
     ) -> list[SearchHit]:
         return self._read(lambda c: fts.search(c, words, review_ids=review_ids, limit=limit))
 
+    def opinion_reviews(self, aspect: str, polarity: str, *, limit: int) -> list[str]:
+        """Reviews judging this aspect with this polarity or a mixed one, best first.
+
+        Each review counts once, by its heaviest such clause (store/labels.py: the clause's
+        strength shared among the aspects it judges); ties by review id. Reads the heaviest rows
+        of each polarity from the index (one range each), more when those hold too few reviews.
+        """
+        if limit <= 0:
+            return []
+        polarities = list(dict.fromkeys([polarity, "mixed"]))
+        branches = " UNION ALL ".join(
+            f"SELECT * FROM (SELECT review_pk, polarity, weight FROM opinions "
+            f"WHERE aspect = :aspect AND polarity = :p{i} ORDER BY weight DESC LIMIT :n) AS b{i}"
+            for i in range(len(polarities))
+        )
+        query = text(
+            "SELECT reviews.review_id, best.polarity, best.weight "
+            f"FROM ({branches}) AS best JOIN reviews ON reviews.id = best.review_pk"
+        )
+        params: dict[str, Any] = {"aspect": aspect}
+        params.update({f"p{i}": p for i, p in enumerate(polarities)})
+        rows_wanted = 4 * limit
+        while True:
+            params["n"] = rows_wanted
+            rows = self._read_one(lambda c: c.execute(query, params).all())
+            # A polarity cut off at n rows may hide rows lighter than its last: only rows at least
+            # that heavy are surely in order.
+            cut = [
+                min(weights)
+                for p in polarities
+                if len(weights := [float(row[2]) for row in rows if row[1] == p]) >= rows_wanted
+            ]
+            cutoff = max(cut, default=0.0)
+            exact = [row for row in rows if float(row[2]) >= cutoff]
+            exact.sort(key=lambda row: (-float(row[2]), str(row[0])))
+            found = list(dict.fromkeys(str(row[0]) for row in exact))
+            if len(found) >= limit or not cut:
+                return found[:limit]
+            rows_wanted *= 4
+
     # -- chat bookkeeping ----------------------------------------------------------------------
 
     def record_feedback(
@@ -439,6 +486,21 @@ def _insert_sentences(connection: Connection, rows: list[dict[str, Any]]) -> Non
     columns = ", ".join(f'"{name}"' for name in names)
     values = ", ".join(f":{name}" for name in names)
     connection.execute(text(f"INSERT INTO sentences ({columns}) VALUES ({values})"), rows)
+
+
+def insert_opinions(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    """Write opinions rows (store/labels.py) as the sentences are: COPY on psycopg."""
+    if connection.dialect.name == "postgresql" and connection.dialect.driver == "psycopg":
+        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        columns = ", ".join(f'"{name}"' for name in _OPINION_COLUMNS)
+        with cursor.copy(f"COPY opinions ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(tuple(row[name] for name in _OPINION_COLUMNS))
+        return
+    connection.execute(insert(OpinionRow), rows)
+
+
+_OPINION_COLUMNS = tuple(c.name for c in opinions_t.columns)
 
 
 def _chunked(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
