@@ -2,7 +2,7 @@
 
 Index time, query latency and memory over the sentences stored in --db, and retrieval quality
 on the dev question set (must-phrase recall in the top 6 sentences, forbidden-phrase rate).
-Needs the optional benchmark extra: pip install haystack-ai rank-bm25.
+Needs the optional benchmark extra: pip install -e '.[bench]'.
 """
 
 from __future__ import annotations
