@@ -131,25 +131,37 @@ _GRAM_SLICES: Memo[int, list[slice]] = Memo(
 )
 
 
-def _char_buckets(token: str) -> tuple[int, ...]:
+# Character n-grams of a word inside a negation's scope hash with this seed, apart from the same
+# n-grams outside one: "not one *memorable* song" must not borrow the praise of "memorable".
+_NEGATED_SEED = zlib.crc32(b"!")
+
+
+def _char_buckets(token: str, seed: int = 0) -> tuple[int, ...]:
     padded = "<" + token + ">"
     if padded.isascii():
         # One byte per character, so slicing the encoded word equals encoding each slice.
         data = padded.encode()
-        crcs = map(zlib.crc32, map(data.__getitem__, _GRAM_SLICES[len(data)]))
+        slices = map(data.__getitem__, _GRAM_SLICES[len(data)])
+        crcs = map(zlib.crc32, slices, [seed] * len(_GRAM_SLICES[len(data)]))
         return tuple(map(CHAR_OFFSET.__or__, sorted(set(map(_MASK.__and__, crcs)))))
     texts = {padded[i : i + n] for n in CHAR_SIZES for i in range(len(padded) - n + 1)}
-    return tuple(sorted({CHAR_OFFSET | _bucket(gram) for gram in texts}))
+    return tuple(sorted({CHAR_OFFSET | (zlib.crc32(g.encode(), seed) & _MASK) for g in texts}))
 
 
 @lru_cache(maxsize=1 << 17)
-def _word_buckets(token: str) -> tuple[int, int, tuple[int, ...]]:
-    """Unigram bucket, negated-unigram bucket and character n-gram buckets of one word.
+def _word_buckets(token: str) -> tuple[int, int, tuple[int, ...], tuple[int, ...]]:
+    """Unigram and negated-unigram buckets of one word, and its character n-gram buckets plain
+    and negated.
 
     Memoised: review vocabulary is Zipfian, so after a few reviews nearly every word is a cache
     hit, and spelling variants ("unwatchably", "clichéd") share n-grams with training words.
     """
-    return _bucket(token), _bucket("!" + token), _char_buckets(token)
+    return (
+        _bucket(token),
+        _bucket("!" + token),
+        _char_buckets(token),
+        _char_buckets(token, _NEGATED_SEED),
+    )
 
 
 @lru_cache(maxsize=1 << 18)
@@ -166,11 +178,11 @@ def unit_indices(tokens: Sequence[str], lexicon: Lexicon, *, chars: bool = True)
     positive = lexicon.positive
     negative = lexicon.negative
     for token, negated in zip(tokens, negation_flags(tokens), strict=True):
-        plain, flipped, grams = _word_buckets(token)
+        plain, flipped, grams, negated_grams = _word_buckets(token)
         add(flipped if negated else plain)
         add(_pair_bucket(previous, token))
         if chars:
-            found.update(grams)
+            found.update(negated_grams if negated else grams)
         previous = token
         if token in positive:
             add(_LEX_NEGATIVE if negated else _LEX_POSITIVE)
@@ -184,17 +196,21 @@ class _Word(NamedTuple):
     """One word's share of a unit's buckets, packed as int32 so units join without Python ints."""
 
     plain: bytes  # unigram bucket and char n-gram buckets
-    flipped: bytes  # the same with the negated unigram
+    flipped: bytes  # the same, negated: the negated unigram and the negated-seed n-grams
     encoded: bytes
     opens: int  # CRC-32 state after "<word> ", which a bigram starting here continues
 
 
 def _word(token: str) -> _Word:
     grams = _char_buckets(token)
+    negated_grams = _char_buckets(token, _NEGATED_SEED)
     encoded = token.encode()
     opens = zlib.crc32(b" ", zlib.crc32(encoded))
     return _Word(
-        _pack([_bucket(token), *grams]), _pack([_bucket("!" + token), *grams]), encoded, opens
+        _pack([_bucket(token), *grams]),
+        _pack([_bucket("!" + token), *negated_grams]),
+        encoded,
+        opens,
     )
 
 
