@@ -16,6 +16,7 @@ from bot.errors import ModelError
 from bot.reviews.opinions.features import DIMENSION, Lexicon, lexicon_arrays, lexicon_from
 
 MODEL_FILE = "opinions.npz"
+RETRAIN = "python scripts/train_opinions.py"
 FORMAT_VERSION = 1
 # Column order of `weights`: subjectivity first, then polarity.
 SUBJECTIVITY, POLARITY = 0, 1
@@ -48,23 +49,32 @@ class OpinionModel:
     @classmethod
     def load(cls, model_dir: Path | None = None) -> OpinionModel:
         folder = model_dir if model_dir is not None else default_model_dir()
-        path = folder / MODEL_FILE
-        if not path.is_file():
-            raise ModelError(
-                f"opinion model {path} is missing; "
-                "rebuild it with `python scripts/train_opinions.py`"
-            )
-        try:
-            with np.load(path, allow_pickle=False) as data:
-                version = int(data["version"])
-                weights = data["weights"].astype(np.float32)
-                bias = data["bias"].astype(np.float32)
-                lexicon = lexicon_from(data)
-        except (OSError, KeyError, ValueError) as exc:
-            raise ModelError(f"opinion model {path} is unreadable: {exc}") from exc
-        if version != FORMAT_VERSION or weights.shape != (DIMENSION, 2):
-            raise ModelError(
-                f"opinion model {path} has format {version} and shape {weights.shape}; "
-                f"this code expects format {FORMAT_VERSION} with {DIMENSION} rows — retrain it"
-            )
+        weights, bias, lexicon = read_model_file(
+            folder / MODEL_FILE, "opinion model", FORMAT_VERSION, (DIMENSION, 2)
+        )
         return cls(weights, bias, lexicon)
+
+
+def read_model_file(
+    path: Path, what: str, version: int, shape: tuple[int, ...]
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32], Lexicon]:
+    """Weights, bias and word lists of a shipped model file, checked against what the code
+    expects; every failure is a `ModelError` that names the retrain command."""
+    if not path.is_file():
+        raise ModelError(f"{what} {path} is missing; rebuild it with `{RETRAIN}`")
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            found = int(data["version"])
+            weights = data["weights"].astype(np.float32)
+            bias = np.atleast_1d(data["bias"]).astype(np.float32)
+            lexicon = lexicon_from(data)
+    except (OSError, KeyError, ValueError) as exc:
+        raise ModelError(
+            f"{what} {path} is unreadable: {exc}; rebuild it with `{RETRAIN}`"
+        ) from exc
+    if found != version or weights.shape != shape:
+        raise ModelError(
+            f"{what} {path} has format {found} and shape {weights.shape}; this code expects "
+            f"format {version} with shape {shape}; retrain it with `{RETRAIN}`"
+        )
+    return weights, bias, lexicon

@@ -15,15 +15,13 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from bot.errors import ModelError
 from bot.reviews.opinions.features import (
     CHAR_OFFSET,
     Lexicon,
     lexicon_arrays,
-    lexicon_from,
     unit_indices,
 )
-from bot.reviews.opinions.model import default_model_dir
+from bot.reviews.opinions.model import default_model_dir, read_model_file
 from bot.reviews.opinions.tokens import normalise
 
 STANCE_FILE = "stance.npz"
@@ -64,23 +62,7 @@ class StanceModel:
     @classmethod
     def load(cls, model_dir: Path | None = None) -> StanceModel:
         path = (model_dir if model_dir is not None else default_model_dir()) / STANCE_FILE
-        if not path.is_file():
-            raise ModelError(
-                f"stance model {path} is missing; "
-                "rebuild it with `python scripts/train_opinions.py`"
-            )
-        try:
-            with np.load(path, allow_pickle=False) as data:
-                version = int(data["version"])
-                weights = data["weights"].astype(np.float32)
-                bias = float(data["bias"])
-                lexicon = lexicon_from(data)
-        except (OSError, KeyError, ValueError) as exc:
-            raise ModelError(f"stance model {path} is unreadable: {exc}") from exc
-        if version != STANCE_FORMAT or weights.shape != (STANCE_DIMENSION,):
-            raise ModelError(
-                f"stance model {path} has format {version} and shape {weights.shape}; "
-                f"this code expects format {STANCE_FORMAT} with {STANCE_DIMENSION} rows; "
-                "retrain it"
-            )
-        return cls(weights, bias, lexicon)
+        weights, bias, lexicon = read_model_file(
+            path, "stance model", STANCE_FORMAT, (STANCE_DIMENSION,)
+        )
+        return cls(weights, float(bias[0]), lexicon)
