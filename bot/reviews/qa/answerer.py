@@ -128,7 +128,8 @@ class Answerer:
             verb = "disliked" if polarity == "negative" else "liked"
             text = f"{compose.who(critics)} {verb} these things about {topic}."
         else:
-            text = compose.opinion_summary(points, polarity, critics)
+            lexicon = self._stance.lexicon if self._stance is not None else None
+            text = compose.opinion_summary(points, polarity, critics, lexicon)
             stance = self._stance_of(cited[0], scope)
             if stance.verdict not in (polarity, "mixed"):
                 # Praise in a pan (or a gripe in a rave) is worth putting in proportion.

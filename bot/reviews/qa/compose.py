@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.reviews.opinions.features import Lexicon
+from bot.reviews.qa.keywords import judging_phrase
 from bot.reviews.types import Point
 
 ASPECT_PHRASES = {
@@ -57,15 +59,33 @@ def who(critics: Sequence[str | None]) -> str:
     return "The critic"
 
 
-def opinion_summary(points: Sequence[Point], polarity: str, critics: Sequence[str | None]) -> str:
+def opinion_summary(
+    points: Sequence[Point],
+    polarity: str,
+    critics: Sequence[str | None],
+    lexicon: Lexicon | None = None,
+) -> str:
+    """ "The critic disliked mostly the music (“very uneven”), the story (“clichéd”) …": the
+    aspects the points discuss, each with the critic's own judging words where a point has them."""
     verb = "disliked" if polarity == "negative" else "liked"
     aspects = aspects_of(points)
     subject = who(critics)
     if not aspects:
         return f"{subject} {verb} a few things, quoted below."
-    things = join_words([aspect_phrase(a) for a in aspects])
+    used: set[str] = set()
+    things = []
+    for aspect in aspects:
+        words: list[str] = []
+        for point in points:
+            if lexicon is None or aspect not in point.aspects or len(words) == 2:
+                continue
+            phrase = judging_phrase(point.text, polarity, lexicon)
+            if phrase and phrase.casefold() not in used:
+                used.add(phrase.casefold())
+                words.append(f"“{phrase}”")
+        things.append(aspect_phrase(aspect) + (f" ({', '.join(words)})" if words else ""))
     lead = "mostly" if len(points) > 2 else "chiefly"
-    return f"{subject} {verb} {lead} {things}."
+    return f"{subject} {verb} {lead} {join_words(things)}."
 
 
 def tone_of(points: Sequence[Point]) -> str | None:
