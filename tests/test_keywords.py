@@ -28,6 +28,8 @@ def lexicon() -> Lexicon:
         # Narration and grading words are not the judgement: "killed", "pretty".
         ("He is killed in act two, and the finale is pretty dull.", "negative", "dull"),
         ("Not only is it boring, it is also long.", "negative", "boring"),
+        # An adverb that grades no participle is skipped for the adjective that follows.
+        ("The actors clearly gave their all; the result is excellent.", "positive", "excellent"),
     ],
 )
 def test_the_judging_words_come_verbatim_with_their_negation(

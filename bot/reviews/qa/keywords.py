@@ -49,8 +49,18 @@ def judging_phrase(text: str, polarity: str, lexicon: Lexicon) -> str | None:
         while first > 0 and words[first - 1] in _INTENSIFIERS:
             first -= 1
         last = i
-        if word.endswith("ly") and i + 1 < len(words) and words[i + 1].isalpha():
+        if word.endswith("ly") and i + 1 < len(words):
+            if not _is_participle(words[i + 1]):
+                continue  # "clearly gave": an adverb alone says nothing about the film
             last = i + 1  # "poorly cast", "beautifully shot"
         if last - first + 1 <= _MAX_WORDS:
             return text[tokens[first].start : tokens[last].end]
     return None
+
+
+# Participles a judging adverb grades in reviews: "poorly *cast*", "beautifully *shot*".
+_PARTICIPLES = frozenset("cast made done shot set told run written drawn paced".split())
+
+
+def _is_participle(word: str) -> bool:
+    return word in _PARTICIPLES or (len(word) > 4 and word.endswith(("ed", "en")))
