@@ -26,3 +26,6 @@ def configure_logging(settings: Settings, *, verbose: bool = False, serving: boo
     configured = getattr(logging, settings.logging.level.upper())
     level = logging.DEBUG if verbose else configured if serving else logging.WARNING
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if not verbose:
+        # Alembic narrates every plugin and revision at INFO; a bot's log wants only problems.
+        logging.getLogger("alembic").setLevel(max(level, logging.WARNING))
