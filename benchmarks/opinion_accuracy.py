@@ -61,7 +61,7 @@ def with_cues(
     for i, text in enumerate(texts):
         tokens = normalise(text)
         if task == "SUBJ":
-            adjusted[i] = max(adjusted[i], subjectivity_floor(tokens, lexicon))
+            adjusted[i] = max(adjusted[i], subjectivity_floor(tokens))
         else:
             adjusted[i] = (blend_polarity(2 * adjusted[i] - 1, tokens, lexicon) + 1) / 2
     return adjusted

@@ -1,55 +1,29 @@
 """Surface cues of the critic's own voice that the corpus-trained model underweights.
 
 SUBJ's opinions are short critic blurbs, so a reviewer musing in the first person ("I thought
-she loved his music") or a plot summary with an evaluative aside ("a very corny argument") can
-read as plot to the model. These floors lift such clauses; the accuracy benchmark reports SUBJ
-with and without them.
+she loved his music") can read as plot to the model. A floor lifts such clauses; the accuracy
+benchmark reports SUBJ with and without it.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from itertools import pairwise
 
 from bot.reviews.opinions.features import NEGATORS, Lexicon, negation_flags
 
 # In SUBJ, 94% of sentences with a first-person singular pronoun are opinions.
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "i'm", "i've", "i'd", "i'll", "imo"})
 FIRST_PERSON_FLOOR = 0.8
-# An intensified lexicon word ("very corny", "so dull") is an opinion 83% of the time in SUBJ.
-INTENSIFIERS = frozenset(
-    {
-        "very",
-        "really",
-        "so",
-        "too",
-        "incredibly",
-        "extremely",
-        "utterly",
-        "truly",
-        "painfully",
-        "awfully",
-        "terribly",
-        "overly",
-        "thoroughly",
-        "downright",
-        "hopelessly",
-        "wildly",
-    }
-)
-INTENSIFIED_FLOOR = 0.6
+# An intensifier before an opinion word ("so dull") was once a floor of 0.6 too: in SUBJ's
+# 10-fold CV it lifted 59 plot sentences ("so happy", "very angry") for 5 opinions rescued, and
+# cost the shipped model 0.54 points (93.84 -> 93.30), so it was dropped.
 
 
-def subjectivity_floor(tokens: Sequence[str], lexicon: Lexicon) -> float:
+def subjectivity_floor(tokens: Sequence[str]) -> float:
     """The least subjectivity these tokens can have, judging by the critic-voice cues."""
     if not FIRST_PERSON.isdisjoint(tokens):
         return FIRST_PERSON_FLOOR
-    if INTENSIFIERS.isdisjoint(tokens):
-        return 0.0
-    for first, second in pairwise(tokens):
-        if first in INTENSIFIERS and (second in lexicon.negative or second in lexicon.positive):
-            return INTENSIFIED_FLOOR
     return 0.0
 
 

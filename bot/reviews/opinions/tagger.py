@@ -133,7 +133,7 @@ class OpinionTagger:
             for k, (first, last) in enumerate(item.units):
                 row = rows[item.first_unit + k]
                 words = item.words[first:last]
-                row[SUBJECTIVITY] = max(row[SUBJECTIVITY], subjectivity_floor(words, lexicon))
+                row[SUBJECTIVITY] = max(row[SUBJECTIVITY], subjectivity_floor(words))
                 raw = blend_polarity(2.0 * row[POLARITY] - 1.0, words, lexicon)
                 row[POLARITY] = (raw + 1.0) / 2.0
         return [NO_OPINION if p is None else self._opinion(p, rows) for p in parsed]
