@@ -2,31 +2,24 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, func, insert, select, text
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Connection, Engine, func, select, text
 
-from bot.errors import StoreError
 from bot.reviews.store import search as fts
-from bot.reviews.store.base import FeedbackEntry, PreparedReview, SearchHit
+from bot.reviews.store.base import PreparedReview, SearchHit
+from bot.reviews.store.chat import ChatRecords
 from bot.reviews.store.engine import upgrade_schema
 from bot.reviews.store.labels import opinion_rows
+from bot.reviews.store.rows import insert_opinions, insert_sentences, sentence_from, sentence_row
 from bot.reviews.store.schema import (
     ChannelFilmRow,
-    FeedbackRow,
     FilmRow,
-    OpinionRow,
-    ProcessedEventRow,
-    QuestionLogRow,
     ReviewRow,
     SentenceRow,
 )
-from bot.reviews.types import Clause, Film, Review, ReviewSummary, Sentence
+from bot.reviews.types import Film, Review, ReviewSummary, Sentence
 
 T = TypeVar("T")
 
@@ -36,59 +29,21 @@ _ROWS_PER_STATEMENT = 500
 films = FilmRow.__table__
 reviews_t = ReviewRow.__table__
 sentences_t = SentenceRow.__table__
-opinions_t = OpinionRow.__table__
 
 
 def film_key(title: str, year: int | None) -> str:
     return " ".join(title.casefold().split()) + "|" + ("" if year is None else str(year))
 
 
-class SqlReviewStore:
+class SqlReviewStore(ChatRecords):
     def __init__(self, engine: Engine, *, migrate: bool = True) -> None:
-        self.engine = engine
+        super().__init__(engine)
         # Film keys to row ids. Films are never deleted, so an id once committed stays right.
         self._film_cache: dict[str, int] = {}
         self._sentences_written = 0
         self._next_analyze = 2_000
         if migrate:
             upgrade_schema(engine)
-
-    def close(self) -> None:
-        self.engine.dispose()
-
-    @contextmanager
-    def _begin(self) -> Iterator[Connection]:
-        try:
-            with self.engine.begin() as connection:
-                yield connection
-        except SQLAlchemyError as exc:
-            raise StoreError(f"Database error: {exc.__class__.__name__}: {exc}") from exc
-
-    def _read(self, work: Callable[[Connection], T]) -> T:
-        try:
-            with self.engine.connect() as connection:
-                return work(connection)
-        except SQLAlchemyError as exc:
-            raise StoreError(f"Database error: {exc.__class__.__name__}: {exc}") from exc
-
-    def _read_one(self, work: Callable[[Connection], T]) -> T:
-        """A read that is a single statement: on PostgreSQL, outside a transaction.
-
-        One statement sees one snapshot either way; without the transaction psycopg sends no
-        BEGIN before it and the pool no ROLLBACK after it, two of a lookup's four round trips
-        (with the pre-ping). A corpus-wide answer looks up 40 reviews one by one.
-        """
-        if self.engine.dialect.name != "postgresql":
-            return self._read(work)
-        try:
-            with self.engine.connect() as connection:
-                return work(connection.execution_options(isolation_level="AUTOCOMMIT"))
-        except SQLAlchemyError as exc:
-            raise StoreError(f"Database error: {exc.__class__.__name__}: {exc}") from exc
-
-    def _insert(self, table: Any) -> Any:
-        dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
-        return dialect.insert(table)
 
     # -- reviews -------------------------------------------------------------------------------
 
@@ -108,10 +63,10 @@ class SqlReviewStore:
                     taken.add(r.review_id)
                     review_pk = inserted[r.review_id]
                     for s in r.sentences:
-                        sentence_rows.append(_sentence_row(review_pk, s))
+                        sentence_rows.append(sentence_row(review_pk, s))
                         opinion_rows_.extend(opinion_rows(review_pk, s))
             if sentence_rows:
-                _insert_sentences(connection, sentence_rows)
+                insert_sentences(connection, sentence_rows)
                 fts.index_sentences(connection, sorted(inserted.values()))
             if opinion_rows_:
                 insert_opinions(connection, opinion_rows_)
@@ -311,7 +266,7 @@ class SqlReviewStore:
         result: dict[str, list[Sentence]] = {review_id: [] for review_id in review_ids}
         rows = self._read_one(lambda c: c.execute(query).mappings().all())
         for row in rows:
-            result[row["review_id"]].append(_sentence(row))
+            result[row["review_id"]].append(sentence_from(row))
         return result
 
     def search(
@@ -359,62 +314,7 @@ class SqlReviewStore:
                 return found[:limit]
             rows_wanted *= 4
 
-    # -- chat bookkeeping ----------------------------------------------------------------------
-
-    def record_feedback(
-        self,
-        *,
-        platform: str,
-        message_ref: str,
-        user_id: str,
-        verdict: str,
-        question: str,
-        answer: str,
-    ) -> None:
-        table = FeedbackRow.__table__
-        statement = self._insert(table).values(
-            platform=platform,
-            message_ref=message_ref,
-            user_id=user_id,
-            verdict=verdict,
-            question=question,
-            answer=answer,
-        )
-        # A second click by the same person on the same answer changes their verdict.
-        statement = statement.on_conflict_do_update(
-            index_elements=["platform", "message_ref", "user_id"],
-            set_={"verdict": statement.excluded.verdict},
-        )
-        with self._begin() as connection:
-            connection.execute(statement)
-
-    def recent_feedback(self, limit: int = 20) -> list[FeedbackEntry]:
-        table = FeedbackRow.__table__
-        query = select(table).order_by(table.c.id.desc()).limit(limit)
-        rows = self._read_one(lambda c: c.execute(query).mappings().all())
-        return [
-            FeedbackEntry(
-                created_at=str(row["created_at"]),
-                platform=row["platform"],
-                user_id=row["user_id"],
-                verdict=row["verdict"],
-                question=row["question"],
-                answer=row["answer"],
-            )
-            for row in rows
-        ]
-
-    def claim_event(self, platform: str, event_id: str) -> bool:
-        table = ProcessedEventRow.__table__
-        statement = (
-            self._insert(table)
-            .values(event_id=f"{platform}:{event_id}", platform=platform)
-            .on_conflict_do_nothing()
-            # RETURNING, not rowcount: SQLAlchemy reports rowcount -1 for this on psycopg.
-            .returning(table.c.event_id)
-        )
-        with self._begin() as connection:
-            return connection.execute(statement).first() is not None
+    # -- channel defaults ----------------------------------------------------------------
 
     def set_channel_film(
         self, platform: str, channel_id: str, title: str, year: int | None
@@ -441,117 +341,10 @@ class SqlReviewStore:
         row = self._read_one(lambda c: c.execute(query).first())
         return None if row is None else Film(row[0], row[1], 0)
 
-    def log_question(
-        self,
-        *,
-        platform: str,
-        question: str,
-        intent: str,
-        film: str | None,
-        abstained: bool,
-        latency_ms: float,
-    ) -> None:
-        with self._begin() as connection:
-            connection.execute(
-                insert(QuestionLogRow).values(
-                    platform=platform,
-                    question=question,
-                    intent=intent,
-                    film=film,
-                    abstained=abstained,
-                    latency_ms=latency_ms,
-                )
-            )
-
-
-_SENTENCE_COLUMNS = tuple(c.name for c in sentences_t.columns if c.name != "id")
-
-
-def _insert_sentences(connection: Connection, rows: list[dict[str, Any]]) -> None:
-    if connection.dialect.name == "sqlite":
-        connection.execute(insert(SentenceRow), rows)
-        return
-    # PostgreSQL: tokens (sentence length for BM25) is a column the ORM schema does not map.
-    names = (*_SENTENCE_COLUMNS, "tokens")
-    for row in rows:
-        row["tokens"] = fts.token_count(row["text"])
-    if connection.dialect.driver == "psycopg":
-        # COPY streams the rows in one command: ~1.5x faster than a pipelined executemany.
-        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        columns = ", ".join(f'"{name}"' for name in names)
-        with cursor.copy(f"COPY sentences ({columns}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(tuple(row[name] for name in names))
-        return
-    columns = ", ".join(f'"{name}"' for name in names)
-    values = ", ".join(f":{name}" for name in names)
-    connection.execute(text(f"INSERT INTO sentences ({columns}) VALUES ({values})"), rows)
-
-
-def insert_opinions(connection: Connection, rows: list[dict[str, Any]]) -> None:
-    """Write opinions rows (store/labels.py) as the sentences are: COPY on psycopg."""
-    if connection.dialect.name == "postgresql" and connection.dialect.driver == "psycopg":
-        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        columns = ", ".join(f'"{name}"' for name in _OPINION_COLUMNS)
-        with cursor.copy(f"COPY opinions ({columns}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(tuple(row[name] for name in _OPINION_COLUMNS))
-        return
-    connection.execute(insert(OpinionRow), rows)
-
-
-_OPINION_COLUMNS = tuple(c.name for c in opinions_t.columns)
-
 
 def _chunked(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
-
-
-def _sentence_row(review_pk: int, sentence: Sentence) -> dict[str, Any]:
-    return {
-        "review_pk": review_pk,
-        "position": sentence.position,
-        "start": sentence.start,
-        "end": sentence.end,
-        "text": sentence.text,
-        "subjectivity": sentence.subjectivity,
-        "polarity": sentence.polarity,
-        "polarity_score": sentence.polarity_score,
-        "aspects": " ".join(sentence.aspects),
-        "clauses": json.dumps(
-            [
-                [
-                    c.start,
-                    c.end,
-                    c.polarity,
-                    round(c.score, 4),
-                    list(c.aspects),
-                    c.text_start,
-                    c.text_end,
-                ]
-                for c in sentence.clauses
-            ]
-        ),
-    }
-
-
-def _sentence(row: Any) -> Sentence:
-    clauses = tuple(
-        Clause(int(a), int(b), str(pol), float(score), tuple(aspects), int(ta), int(tb))
-        for a, b, pol, score, aspects, ta, tb in json.loads(row["clauses"])
-    )
-    return Sentence(
-        position=row["position"],
-        start=row["start"],
-        end=row["end"],
-        text=row["text"],
-        subjectivity=row["subjectivity"],
-        polarity=row["polarity"],
-        polarity_score=row["polarity_score"],
-        aspects=tuple(row["aspects"].split()),
-        clauses=clauses,
-    )
 
 
 def _maybe_review(row: Any) -> Review | None:

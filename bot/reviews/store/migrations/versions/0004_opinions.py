@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from bot.reviews.store.labels import OPINION_THRESHOLD, stored_opinion_rows
-from bot.reviews.store.sql import insert_opinions
+from bot.reviews.store.rows import insert_opinions
 
 revision = "0004"
 down_revision = "0003"
