@@ -11,8 +11,6 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, text
 
-from bot.reviews.qa.rank import OPINION_THRESHOLD
-from bot.reviews.store import labels
 from bot.reviews.store.engine import _MIGRATIONS_DIR, make_engine
 from bot.reviews.store.sql import SqlReviewStore
 from tests import postgres
@@ -117,7 +115,3 @@ def test_revision_0004_backfills_opinions_from_stored_sentences(engine: Engine) 
     assert store.opinion_reviews("music", "negative", limit=5) == ["old-1", "old-2"]
     assert store.opinion_reviews("music", "positive", limit=5) == []
     store.close()
-
-
-def test_the_store_labels_opinions_as_the_answerer_reads_them() -> None:
-    assert labels.OPINION_THRESHOLD == OPINION_THRESHOLD

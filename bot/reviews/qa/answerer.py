@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -10,18 +9,20 @@ from dataclasses import replace
 from bot.errors import UserError
 from bot.reviews.opinions.stance import StanceModel
 from bot.reviews.qa import compose, rank
-from bot.reviews.qa.intents import FOLLOW_UP_MORE, FOLLOW_UP_WHY, ParsedQuestion, Vocabulary
+from bot.reviews.qa.conversation import follow_up, remember
+from bot.reviews.qa.intents import ParsedQuestion, Vocabulary
 from bot.reviews.qa.intents import parse_question as parse
-from bot.reviews.qa.scope import Scope, resolve_scope
+from bot.reviews.qa.scope import Scope, corpus_scope, resolve_scope
+from bot.reviews.qa.topic import lookup_subject, topic_of
 from bot.reviews.qa.units import Unit, sentence_unit
-from bot.reviews.qa.verdict import Stance, infer_stance
+from bot.reviews.qa.verdict import Stance, StanceReader, overall_verdict
 from bot.reviews.store.base import ReviewStore
-from bot.reviews.types import Answer, Conversation, Film, Point, Question, Review, Sentence
+from bot.reviews.store.labels import OPINION_THRESHOLD
+from bot.reviews.types import Answer, Film, Point, Question, Review
 
 # A lookup answers only from a sentence holding this share of the question's (rarity-weighted)
 # content words; below it the review most likely doesn't say.
 LOOKUP_MIN_COVERAGE = 0.4
-_DEGREE_WORDS = frozenset({"too", "so", "very", "overly", "really", "quite"})
 _ASKS_RATING = re.compile(r"\b(rating|rated?|score|stars?|out of (10|ten|5|five|4|four))\b")
 _MORE = re.compile(r"\b(all|every|everything|full list|list them|more)\b")
 _GENERIC_FALLBACK = (
@@ -42,32 +43,10 @@ class Answerer:
         self.store = store
         self.vocabulary = vocabulary
         self.max_points = max_points
-        self._stance = stance
-        self._readings: dict[tuple[str, int], tuple[float, dict[int, float]]] = {}
+        self._stances = StanceReader(stance)
 
     def _stance_of(self, review: Review, scope: Scope) -> Stance:
-        sentences = scope.sentences.get(review.review_id, [])
-        reading = self._reading(review, sentences)
-        if reading is None:
-            return infer_stance(review, sentences)
-        return infer_stance(review, sentences, reading[0], reading[1])
-
-    def _reading(
-        self, review: Review, sentences: list[Sentence]
-    ) -> tuple[float, dict[int, float]] | None:
-        """P(liked) for the review, and the stance model's log-odds for each sentence."""
-        if self._stance is None or not sentences:
-            return None
-        key = (review.review_id, len(sentences))
-        reading = self._readings.get(key)
-        if reading is None:
-            if len(self._readings) > 4096:
-                self._readings.clear()
-            liked = self._stance.probability([s.text for s in sentences])
-            leaning = {s.position: _log_odds(self._stance.probability([s.text])) for s in sentences}
-            reading = (liked, leaning)
-            self._readings[key] = reading
-        return reading
+        return self._stances.stance(review, scope.sentences.get(review.review_id, []))
 
     def answer(self, question: Question, films: list[Film]) -> Answer:
         conversation = question.conversation
@@ -76,13 +55,13 @@ class Answerer:
         text = _without_title(question.text, scope.film)
         parsed = parse(text, self.vocabulary, people=scope.people(), words_in_scope=scope.words())
         parsed = replace(parsed, text=question.text)
-        parsed = _follow_up(parsed, question.text, conversation)
+        parsed = follow_up(parsed, question.text, conversation)
         limit = question.limit or self.max_points
         if _MORE.search(parsed.normalised):
             limit = max(limit, 20)
         answer = self._dispatch(parsed, scope, limit)
         if conversation is not None:
-            _remember(conversation, answer, scope, parsed)
+            remember(conversation, answer, scope, parsed)
         return answer
 
     def _dispatch(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
@@ -109,7 +88,7 @@ class Answerer:
         units = rank.opinion_candidates(scope.reviews, scope.sentences)
         chosen = rank.diversify(rank.rank_opinions(units, parsed, polarity), limit)
         points = tuple(u.point() for u in chosen)
-        topic = _topic(parsed, self.vocabulary)
+        topic = topic_of(parsed, self.vocabulary)
         if not points:
             verb = "criticise" if polarity == "negative" else "praise"
             if topic:
@@ -128,7 +107,8 @@ class Answerer:
             verb = "disliked" if polarity == "negative" else "liked"
             text = f"{compose.who(critics)} {verb} these things about {topic}."
         else:
-            lexicon = self._stance.lexicon if self._stance is not None else None
+            model = self._stances.model
+            lexicon = model.lexicon if model is not None else None
             text = compose.opinion_summary(points, polarity, critics, lexicon)
             stance = self._stance_of(cited[0], scope)
             if stance.verdict not in (polarity, "mixed"):
@@ -138,7 +118,7 @@ class Answerer:
         return _answer(parsed, scope, text, points)
 
     def _aspect(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
-        topic = _topic(parsed, self.vocabulary) or "that"
+        topic = topic_of(parsed, self.vocabulary) or "that"
         units = list(rank.opinion_candidates(scope.reviews, scope.sentences))
         if parsed.people:
             units += rank.performance_mentions(scope.reviews, scope.sentences, parsed.people)
@@ -174,9 +154,9 @@ class Answerer:
                 # "What was their favourite scene?" with no scene named: what did they like?
                 intent = "dislikes" if parsed.polarity == "negative" else "likes"
                 return self._opinions(replace(parsed, intent=intent), scope, limit)
-            topic = _topic(parsed, self.vocabulary)
+            topic = topic_of(parsed, self.vocabulary)
             what = f"say {parsed.wh} " if parsed.wh in ("who", "where", "when") else "say "
-            subject = _lookup_subject(parsed)
+            subject = lookup_subject(parsed)
             message = (
                 f"The review doesn't {what}{subject}."
                 if subject
@@ -213,7 +193,7 @@ class Answerer:
             rating = rating or stance.rating
             if stance.evidence is not None:
                 points.append(sentence_unit(review, stance.evidence).point())
-        verdict = _overall(verdicts)
+        verdict = overall_verdict(verdicts)
         who = compose.who([r.critic for r in scope.reviews])
         if len(scope.reviews) == 1:
             # Mid-sentence after "Yes —", "The critic (IMDb user)" reads "the critic (IMDb user)".
@@ -273,64 +253,12 @@ class Answerer:
         return _with(answer, verdict=verdict.verdict, rating=verdict.rating)
 
     def _corpus_wide(self, parsed: ParsedQuestion, limit: int) -> Answer:
-        terms = list(parsed.keywords)
-        for aspect in parsed.aspects:
-            terms.extend(self.vocabulary.terms_for(aspect)[:12])
-        review_ids: list[str] = []
-        if parsed.intent in ("likes", "dislikes") and parsed.aspects:
-            # Reviews whose opinion labels judge the aspect that way, best first, taking
-            # turns between aspects; the word search only when the labels find none.
-            polarity = "negative" if parsed.intent == "dislikes" else "positive"
-            found = [
-                self.store.opinion_reviews(aspect, polarity, limit=40) for aspect in parsed.aspects
-            ]
-            turns = (ids[i] for i in range(40) for ids in found if i < len(ids))
-            review_ids = list(dict.fromkeys(turns))[:40]
-        if not review_ids:
-            hits = self.store.search(terms, limit=400)
-            review_ids = list(dict.fromkeys(h.review_id for h in hits))[:40]
-        reviews = self.store.reviews_by_id(review_ids)
-        scope = Scope(film=None, reviews=reviews, sentences=self.store.sentences(review_ids))
+        scope = corpus_scope(self.store, parsed, self.vocabulary)
         if parsed.intent in ("likes", "dislikes"):
             return self._opinions(parsed, scope, limit)
         if parsed.aspects or parsed.people:
             return self._aspect(parsed, scope, limit)
         return self._lookup(parsed, scope, limit)
-
-
-def _follow_up(
-    parsed: ParsedQuestion, text: str, conversation: Conversation | None
-) -> ParsedQuestion:
-    if conversation is None or conversation.intent is None:
-        return parsed
-    if FOLLOW_UP_WHY.match(parsed.normalised):
-        if conversation.intent == "verdict" and conversation.aspect in ("negative", "positive"):
-            intent = "dislikes" if conversation.aspect == "negative" else "likes"
-            return replace(parsed, intent=intent, polarity=conversation.aspect)
-        return replace(parsed, intent="summary")
-    if FOLLOW_UP_MORE.match(parsed.normalised) and conversation.intent != "verdict":
-        return replace(parsed, intent=conversation.intent)
-    if parsed.follow_up and parsed.aspects and parsed.intent in ("aspect", "lookup", "unknown"):
-        if conversation.intent in ("likes", "dislikes"):
-            polarity = "negative" if conversation.intent == "dislikes" else "positive"
-            return replace(parsed, intent=conversation.intent, polarity=polarity)
-        return replace(parsed, intent="aspect")
-    return parsed
-
-
-def _remember(
-    conversation: Conversation, answer: Answer, scope: Scope, parsed: ParsedQuestion
-) -> None:
-    if scope.film is not None:
-        conversation.film = scope.film.title
-    if len(scope.reviews) == 1:
-        conversation.review_id = scope.reviews[0].review_id
-    conversation.intent = answer.intent
-    conversation.question = answer.question
-    if answer.intent == "verdict":
-        conversation.aspect = answer.verdict
-    else:
-        conversation.aspect = parsed.aspects[0] if parsed.aspects else None
 
 
 def _without_title(text: str, film: Film | None) -> str:
@@ -340,49 +268,11 @@ def _without_title(text: str, film: Film | None) -> str:
     return re.sub(pattern, "it", text, flags=re.IGNORECASE)
 
 
-def _topic(parsed: ParsedQuestion, vocabulary: Vocabulary) -> str | None:
-    """What the question is about, in the asker's own words where it used an aspect's cue."""
-    if parsed.people:
-        return compose.join_words(_names(parsed))
-    if not parsed.aspects:
-        return None
-    named = [
-        parsed.normalised[start:end]
-        for aspect, start, end in vocabulary.match(parsed.normalised)
-        if aspect in parsed.aspects
-    ]
-    # "was it too long?" names the pacing by a judgement, not by a thing the review could mention.
-    named = [n for n in named if n.split()[0] not in _DEGREE_WORDS]
-    if named:
-        return compose.join_words([f"the {phrase}" for phrase in dict.fromkeys(named)])
-    return compose.join_words([compose.aspect_phrase(a) for a in parsed.aspects])
-
-
-def _names(parsed: ParsedQuestion) -> list[str]:
-    """People asked about, with neighbouring name words kept together ("Ralph Fiennes")."""
-    names: list[list[str]] = []
-    previous = False
-    for word in re.findall(r"[\w'-]+", parsed.normalised):
-        named = word in parsed.people
-        if named and previous:
-            names[-1].append(word)
-        elif named:
-            names.append([word])
-        previous = named
-    found = [" ".join(w.title() for w in name) for name in names]
-    return list(dict.fromkeys(found)) or [p.title() for p in parsed.people]
-
-
-def _lookup_subject(parsed: ParsedQuestion) -> str:
-    rest = re.sub(r"^\W*(who|whom|whose|where|when|which|what)\b\s*", "", parsed.normalised)
-    return rest.strip(" ?.!")
-
-
 def _discussed(scope: Scope) -> list[str]:
     counts: dict[str, int] = {}
     for sentences in scope.sentences.values():
         for sentence in sentences:
-            if sentence.subjectivity < rank.OPINION_THRESHOLD:
+            if sentence.subjectivity < OPINION_THRESHOLD:
                 continue
             for aspect in sentence.aspects:
                 if aspect != "overall":
@@ -423,24 +313,8 @@ def _critic_name(review: Review, scope: Scope) -> str:
     return critic if scope.film is not None else f"{review.film} ({critic})"
 
 
-def _log_odds(probability: float) -> float:
-    clipped = min(max(probability, 1e-6), 1 - 1e-6)
-    return math.log(clipped / (1 - clipped))
-
-
 def _with(answer: Answer, *, verdict: str | None, rating: str | None) -> Answer:
     return replace(answer, verdict=verdict, rating=rating)
-
-
-def _overall(verdicts: list[str]) -> str:
-    if not verdicts:
-        return "mixed"
-    positive, negative = verdicts.count("positive"), verdicts.count("negative")
-    if positive > negative and positive >= len(verdicts) / 2:
-        return "positive"
-    if negative > positive and negative >= len(verdicts) / 2:
-        return "negative"
-    return "mixed"
 
 
 def _reviews_of(points: Sequence[Point], scope: Scope) -> list[Review]:

@@ -15,14 +15,10 @@ from bot.reviews.qa.intents import (
 )
 from bot.reviews.qa.units import Unit, opinion_units, sentence_unit
 from bot.reviews.qa.words import content_words, stem
+from bot.reviews.store.labels import OPINION_THRESHOLD
 from bot.reviews.types import Review, Sentence
 
 OPINION_CUES = frozenset(DISLIKE_CUES + LIKE_CUES + VERDICT_WORDS)
-# Below this a sentence is taken to retell the plot or state a fact, not to judge. A little above
-# an even chance: sentences the model can hardly tell apart ("That seems good enough and they
-# continue their starry eyed romance", 0.54) are narration as often as judgement. Set on the
-# dev set (0.55 and 0.6 score alike there; 0.65 loses praise).
-OPINION_THRESHOLD = 0.55
 _NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+\b")
 _QUESTION_END = re.compile(r"\?[\s)\]\"'”’]*$")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")

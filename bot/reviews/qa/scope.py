@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from bot.errors import AmbiguousFilm, FilmNotFound, ReviewNotFound
 from bot.reviews.qa import films as film_lookup
+from bot.reviews.qa.intents import ParsedQuestion, Vocabulary
 from bot.reviews.store.base import ReviewStore
 from bot.reviews.types import Conversation, Film, Question, Review, Sentence
 
@@ -95,3 +96,23 @@ def _film_of(review: Review) -> Film:
 def _load(store: ReviewStore, film: Film, reviews: list[Review]) -> Scope:
     sentences = store.sentences([r.review_id for r in reviews])
     return Scope(film=film, reviews=reviews, sentences=sentences)
+
+
+def corpus_scope(store: ReviewStore, parsed: ParsedQuestion, vocabulary: Vocabulary) -> Scope:
+    """Up to 40 reviews from the whole corpus for a question that names no film."""
+    review_ids: list[str] = []
+    if parsed.intent in ("likes", "dislikes") and parsed.aspects:
+        # Reviews whose opinion labels judge the aspect that way, best first, taking turns
+        # between aspects; the word search only when the labels find none.
+        polarity = "negative" if parsed.intent == "dislikes" else "positive"
+        found = [store.opinion_reviews(aspect, polarity, limit=40) for aspect in parsed.aspects]
+        turns = (ids[i] for i in range(40) for ids in found if i < len(ids))
+        review_ids = list(dict.fromkeys(turns))[:40]
+    if not review_ids:
+        terms = list(parsed.keywords)
+        for aspect in parsed.aspects:
+            terms.extend(vocabulary.terms_for(aspect)[:12])
+        hits = store.search(terms, limit=400)
+        review_ids = list(dict.fromkeys(h.review_id for h in hits))[:40]
+    reviews = store.reviews_by_id(review_ids)
+    return Scope(film=None, reviews=reviews, sentences=store.sentences(review_ids))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from bot.reviews.opinions.stance import StanceModel
 from bot.reviews.types import Review, Sentence
 
 # "8/10", "3 out of 5", "**** out of *****", "4 stars", "★★★½"
@@ -145,3 +147,52 @@ def _best_evidence(
         if value > best_value:
             best, best_value = sentence, value
     return best
+
+
+class StanceReader:
+    """Verdicts read with the stance model, its readings cached per review: a review is scored
+    once, not once per question about it."""
+
+    def __init__(self, model: StanceModel | None) -> None:
+        self.model = model
+        self._readings: dict[tuple[str, int], tuple[float, dict[int, float]]] = {}
+
+    def stance(self, review: Review, sentences: list[Sentence]) -> Stance:
+        reading = self._reading(review, sentences)
+        if reading is None:
+            return infer_stance(review, sentences)
+        return infer_stance(review, sentences, reading[0], reading[1])
+
+    def _reading(
+        self, review: Review, sentences: list[Sentence]
+    ) -> tuple[float, dict[int, float]] | None:
+        """P(liked) for the review, and the stance model's log-odds for each sentence."""
+        if self.model is None or not sentences:
+            return None
+        key = (review.review_id, len(sentences))
+        reading = self._readings.get(key)
+        if reading is None:
+            if len(self._readings) > 4096:
+                self._readings.clear()
+            liked = self.model.probability([s.text for s in sentences])
+            leaning = {s.position: _log_odds(self.model.probability([s.text])) for s in sentences}
+            reading = (liked, leaning)
+            self._readings[key] = reading
+        return reading
+
+
+def _log_odds(probability: float) -> float:
+    clipped = min(max(probability, 1e-6), 1 - 1e-6)
+    return math.log(clipped / (1 - clipped))
+
+
+def overall_verdict(verdicts: list[str]) -> str:
+    """Several reviews' verdicts as one: a majority of one kind, else mixed."""
+    if not verdicts:
+        return "mixed"
+    positive, negative = verdicts.count("positive"), verdicts.count("negative")
+    if positive > negative and positive >= len(verdicts) / 2:
+        return "positive"
+    if negative > positive and negative >= len(verdicts) / 2:
+        return "negative"
+    return "mixed"

@@ -1,0 +1,44 @@
+"""Follow-ups: a question read in the light of the conversation, and the answer remembered."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.reviews.qa.intents import FOLLOW_UP_MORE, FOLLOW_UP_WHY, ParsedQuestion
+from bot.reviews.qa.scope import Scope
+from bot.reviews.types import Answer, Conversation
+
+
+def follow_up(
+    parsed: ParsedQuestion, text: str, conversation: Conversation | None
+) -> ParsedQuestion:
+    if conversation is None or conversation.intent is None:
+        return parsed
+    if FOLLOW_UP_WHY.match(parsed.normalised):
+        if conversation.intent == "verdict" and conversation.aspect in ("negative", "positive"):
+            intent = "dislikes" if conversation.aspect == "negative" else "likes"
+            return replace(parsed, intent=intent, polarity=conversation.aspect)
+        return replace(parsed, intent="summary")
+    if FOLLOW_UP_MORE.match(parsed.normalised) and conversation.intent != "verdict":
+        return replace(parsed, intent=conversation.intent)
+    if parsed.follow_up and parsed.aspects and parsed.intent in ("aspect", "lookup", "unknown"):
+        if conversation.intent in ("likes", "dislikes"):
+            polarity = "negative" if conversation.intent == "dislikes" else "positive"
+            return replace(parsed, intent=conversation.intent, polarity=polarity)
+        return replace(parsed, intent="aspect")
+    return parsed
+
+
+def remember(
+    conversation: Conversation, answer: Answer, scope: Scope, parsed: ParsedQuestion
+) -> None:
+    if scope.film is not None:
+        conversation.film = scope.film.title
+    if len(scope.reviews) == 1:
+        conversation.review_id = scope.reviews[0].review_id
+    conversation.intent = answer.intent
+    conversation.question = answer.question
+    if answer.intent == "verdict":
+        conversation.aspect = answer.verdict
+    else:
+        conversation.aspect = parsed.aspects[0] if parsed.aspects else None

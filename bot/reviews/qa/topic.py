@@ -1,0 +1,48 @@
+"""What a question is about, named in the asker's own words for the answer to use."""
+
+from __future__ import annotations
+
+import re
+
+from bot.reviews.qa import compose
+from bot.reviews.qa.intents import ParsedQuestion, Vocabulary
+
+_DEGREE_WORDS = frozenset({"too", "so", "very", "overly", "really", "quite"})
+
+
+def topic_of(parsed: ParsedQuestion, vocabulary: Vocabulary) -> str | None:
+    """What the question is about, in the asker's own words where it used an aspect's cue."""
+    if parsed.people:
+        return compose.join_words(names_asked(parsed))
+    if not parsed.aspects:
+        return None
+    named = [
+        parsed.normalised[start:end]
+        for aspect, start, end in vocabulary.match(parsed.normalised)
+        if aspect in parsed.aspects
+    ]
+    # "was it too long?" names the pacing by a judgement, not by a thing the review could mention.
+    named = [n for n in named if n.split()[0] not in _DEGREE_WORDS]
+    if named:
+        return compose.join_words([f"the {phrase}" for phrase in dict.fromkeys(named)])
+    return compose.join_words([compose.aspect_phrase(a) for a in parsed.aspects])
+
+
+def names_asked(parsed: ParsedQuestion) -> list[str]:
+    """People asked about, with neighbouring name words kept together ("Ralph Fiennes")."""
+    names: list[list[str]] = []
+    previous = False
+    for word in re.findall(r"[\w'-]+", parsed.normalised):
+        named = word in parsed.people
+        if named and previous:
+            names[-1].append(word)
+        elif named:
+            names.append([word])
+        previous = named
+    found = [" ".join(w.title() for w in name) for name in names]
+    return list(dict.fromkeys(found)) or [p.title() for p in parsed.people]
+
+
+def lookup_subject(parsed: ParsedQuestion) -> str:
+    rest = re.sub(r"^\W*(who|whom|whose|where|when|which|what)\b\s*", "", parsed.normalised)
+    return rest.strip(" ?.!")
