@@ -10,7 +10,7 @@ weight vector: the ensemble costs nothing extra at inference.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -72,21 +72,26 @@ class Features:
         return Features(self.both[index], self.words[index])
 
 
-def featurize(texts: Sequence[str], lexicon: Lexicon) -> Features:
+def _binary_rows(rows: Iterable[Iterable[int]], width: int) -> Any:
+    """A CSR matrix with a 1 at each row's buckets, column indices sorted."""
     from scipy import sparse
 
     indptr = [0]
     indices: list[int] = []
-    for text in texts:
-        tokens = normalise(text)
-        indices.extend(unit_indices(tokens, lexicon))
+    for buckets in rows:
+        indices.extend(sorted(buckets))
         indptr.append(len(indices))
     data = np.ones(len(indices), dtype=np.float32)
-    both = sparse.csr_matrix(
+    return sparse.csr_matrix(
         (data, np.asarray(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int64)),
-        shape=(len(texts), DIMENSION),
+        shape=(len(indptr) - 1, width),
     )
-    both.sort_indices()
+
+
+def featurize(texts: Sequence[str], lexicon: Lexicon) -> Features:
+    from scipy import sparse
+
+    both = _binary_rows((unit_indices(normalise(text), lexicon) for text in texts), DIMENSION)
     # Word buckets are the lower half; zeroing the character half keeps the shapes aligned.
     keep = np.zeros(DIMENSION, dtype=np.float32)
     keep[:CHAR_OFFSET] = 1.0
@@ -152,9 +157,18 @@ def fit(
         features = stack(features, extra[0])
         labels = np.concatenate([labels, extra[1]])
         weight = np.concatenate([weight, np.full(len(extra[1]), recipe.extra_weight)])
-    bayes = naive_bayes(features.words, labels, weight)
-    logistic = nb_logistic(features.both, labels, weight, recipe.c)
+    return _ensemble(features.words, features.both, labels, weight, recipe)
+
+
+def _ensemble(
+    words: Any, both: Any, labels: npt.NDArray[np.int_], weight: Any, recipe: Recipe
+) -> LinearWeights:
+    """NB-LR on all features, averaged with word-level Naive Bayes at `recipe.nb_share`."""
+    logistic = nb_logistic(both, labels, weight, recipe.c)
     share = recipe.nb_share
+    if share <= 0:
+        return logistic
+    bayes = naive_bayes(words, labels, weight)
     return LinearWeights(
         (share * bayes.weights + (1 - share) * logistic.weights).astype(np.float32),
         share * bayes.bias + (1 - share) * logistic.bias,
@@ -191,32 +205,13 @@ STANCE_RECIPE = Recipe(c=0.3, nb_share=0.0)
 
 def featurize_words(texts: Sequence[str], lexicon: Lexicon) -> Any:
     """Binary CSR matrix of word buckets only (the stance model's features)."""
-    from scipy import sparse
-
-    indptr = [0]
-    indices: list[int] = []
-    for text in texts:
-        indices.extend(sorted(unit_indices(normalise(text), lexicon, chars=False)))
-        indptr.append(len(indices))
-    data = np.ones(len(indices), dtype=np.float32)
-    return sparse.csr_matrix(
-        (data, np.asarray(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int64)),
-        shape=(len(texts), CHAR_OFFSET),
-    )
+    rows = (unit_indices(normalise(text), lexicon, chars=False) for text in texts)
+    return _binary_rows(rows, CHAR_OFFSET)
 
 
 def fit_words(x: Any, labels: npt.NDArray[np.int_], recipe: Recipe) -> LinearWeights:
-    """Fit a word-feature scorer (NB-LR, optionally averaged with Naive Bayes)."""
-    weight = np.ones(len(labels))
-    logistic = nb_logistic(x, labels, weight, recipe.c)
-    if recipe.nb_share <= 0:
-        return logistic
-    bayes = naive_bayes(x, labels, weight)
-    share = recipe.nb_share
-    return LinearWeights(
-        (share * bayes.weights + (1 - share) * logistic.weights).astype(np.float32),
-        share * bayes.bias + (1 - share) * logistic.bias,
-    )
+    """Fit a word-feature scorer (the stance model) with the sentence scorers' recipe."""
+    return _ensemble(x, x, labels, np.ones(len(labels)), recipe)
 
 
 def stance_corpus(data_dir: Path, exclude: frozenset[str] = frozenset()) -> LabelledReviews:
