@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
 import pytest
 
 from bot.reviews.service import ReviewService
+from bot.reviews.types import ReviewInput
 from tests import discord_fake as fake_api
 from tests.discord_fake import (
     BOT_USER,
@@ -15,68 +18,59 @@ from tests.discord_fake import (
 from tests.discord_harness import Harness, connect, make_harness
 
 
-async def test_reviews_paginate_with_buttons_for_the_asker_only(
-    seeded: ReviewService, fake: FakeDiscord
-) -> None:
-    from bot.reviews.types import ReviewInput
-
+@pytest.fixture
+async def paged(seeded: ReviewService, fake: FakeDiscord) -> AsyncIterator[Harness]:
+    """A bot with 13 reviews indexed: two pages of /reviews."""
     await seeded.ingest_items(
         ReviewInput(f"Film number {i} is a superb, moving film.", film=f"Film {i}")
         for i in range(12)
     )
     adapter = make_harness(seeded, fake)
-    bot = await connect(adapter, fake)
+    harness = await connect(adapter, fake)
     try:
-        payload = bot.slash("reviews")
-        request = await bot.followup_request(payload)
-        body, sent = request.json, request.created
-        assert sent is not None
-        assert body["embeds"][0]["footer"]["text"].startswith("Page 1 of 2 · 13 reviews")
-        previous, following = body["components"][0]["components"]
-        assert previous["disabled"] and not following["disabled"]
-        following = following["custom_id"]
-
-        stranger = bot.interact(
-            3,
-            {"custom_id": following, "component_type": 2},
-            user_id=fake_api.OTHER_USER_ID,
-            message=sent,
-        )
-        refused = await bot.callback(stranger)
-        assert refused["type"] == 4 and refused["data"]["flags"] & 64
-
-        click = bot.interact(3, {"custom_id": following, "component_type": 2}, message=sent)
-        turned = await bot.callback(click)
-        assert turned["type"] == 7  # update the message in place
-        assert turned["data"]["embeds"][0]["footer"]["text"].startswith("Page 2 of 2")
-        previous, last = turned["data"]["components"][0]["components"]
-        assert not previous["disabled"] and last["disabled"]
+        yield harness
     finally:
         await adapter.client.close()
+
+
+async def test_reviews_paginate_with_buttons_for_the_asker_only(paged: Harness) -> None:
+    payload = paged.slash("reviews")
+    request = await paged.followup_request(payload)
+    body, sent = request.json, request.created
+    assert sent is not None
+    assert body["embeds"][0]["footer"]["text"].startswith("Page 1 of 2 · 13 reviews")
+    previous, following = body["components"][0]["components"]
+    assert previous["disabled"] and not following["disabled"]
+    following = following["custom_id"]
+
+    stranger = paged.interact(
+        3,
+        {"custom_id": following, "component_type": 2},
+        user_id=fake_api.OTHER_USER_ID,
+        message=sent,
+    )
+    refused = await paged.callback(stranger)
+    assert refused["type"] == 4 and refused["data"]["flags"] & 64
+
+    click = paged.interact(3, {"custom_id": following, "component_type": 2}, message=sent)
+    turned = await paged.callback(click)
+    assert turned["type"] == 7  # update the message in place
+    assert turned["data"]["embeds"][0]["footer"]["text"].startswith("Page 2 of 2")
+    previous, last = turned["data"]["components"][0]["components"]
+    assert not previous["disabled"] and last["disabled"]
 
 
 async def test_a_failing_page_turn_is_logged_and_apologised_for(
-    seeded: ReviewService, fake: FakeDiscord, caplog: pytest.LogCaptureFixture
+    paged: Harness, fake: FakeDiscord, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from bot.reviews.types import ReviewInput
-
-    await seeded.ingest_items(
-        ReviewInput(f"Film number {i} is a superb, moving film.", film=f"Film {i}")
-        for i in range(12)
+    request = await paged.followup_request(paged.slash("reviews"))
+    assert request.created is not None
+    following = request.json["components"][0]["components"][1]["custom_id"]
+    click = paged.interact(
+        3, {"custom_id": following, "component_type": 2}, message=request.created
     )
-    adapter = make_harness(seeded, fake)
-    bot = await connect(adapter, fake)
-    try:
-        request = await bot.followup_request(bot.slash("reviews"))
-        assert request.created is not None
-        following = request.json["components"][0]["components"][1]["custom_id"]
-        click = bot.interact(
-            3, {"custom_id": following, "component_type": 2}, message=request.created
-        )
-        fake.fail_once.append(rf"^/interactions/{click['id']}/")  # the page update is refused
-        apology = await fake.wait_for("POST", rf"^/interactions/{click['id']}/", count=2)
-    finally:
-        await adapter.client.close()
+    fake.fail_once.append(rf"^/interactions/{click['id']}/")  # the page update is refused
+    apology = await fake.wait_for("POST", rf"^/interactions/{click['id']}/", count=2)
     assert apology.json["type"] == 4 and apology.json["data"]["flags"] & 64
     assert apology.json["data"]["content"].startswith("Sorry")
     assert any(click["id"] in r.getMessage() for r in caplog.records if r.levelname == "ERROR")
