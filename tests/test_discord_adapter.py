@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import AsyncIterator
 from typing import Any
 
 import discord
@@ -171,59 +172,53 @@ async def test_mention_is_answered_as_a_reply(bot: Harness) -> None:
     ]
 
 
-async def test_replying_to_an_answer_continues_the_conversation(
-    seeded: ReviewService, fake: FakeDiscord
-) -> None:
+@pytest.fixture
+async def with_heat(seeded: ReviewService, fake: FakeDiscord) -> AsyncIterator[Harness]:
+    """A bot that knows two films, so a follow-up must lean on its conversation for one."""
     from tests.test_router import FIXTURES
 
     seeded.ingest_paths_sync([FIXTURES / "heat.txt"])
     adapter = make_harness(seeded, fake)
-    bot = await connect(adapter, fake)
+    harness = await connect(adapter, fake)
     try:
-        first = mention("How was the acting in Heat?")
-        bot.post(first)
-        request = await bot.reply()
-        answer, bot_message = request.json, request.created
-        assert bot_message is not None
-        assert "Heat" in answer["embeds"][0]["footer"]["text"]
-
-        # "and the subplot?" names no film: only the conversation says it is about Heat.
-        follow = fake_api.message("and the subplot?", mentions=[BOT_USER], referenced=bot_message)
-        bot.post(follow)
-        second = (await bot.reply(count=2)).json
-        assert str(second["message_reference"]["message_id"]) == follow["id"]
-        assert "Heat" in second["embeds"][0]["footer"]["text"]
-
-        # The same words in a fresh mention have no context to lean on.
-        bot.post(mention("and the subplot?"))
-        fresh = (await bot.reply(count=3)).json
-        assert "Which film" in fresh["content"]
+        yield harness
     finally:
         await adapter.client.close()
 
 
-async def test_replying_to_a_slash_answer_continues_that_conversation(
-    seeded: ReviewService, fake: FakeDiscord
-) -> None:
-    from tests.test_router import FIXTURES
+async def test_replying_to_an_answer_continues_the_conversation(with_heat: Harness) -> None:
+    first = mention("How was the acting in Heat?")
+    with_heat.post(first)
+    request = await with_heat.reply()
+    answer, bot_message = request.json, request.created
+    assert bot_message is not None
+    assert "Heat" in answer["embeds"][0]["footer"]["text"]
 
-    seeded.ingest_paths_sync([FIXTURES / "heat.txt"])
-    adapter = make_harness(seeded, fake)
-    bot = await connect(adapter, fake)
-    try:
-        asked = bot.slash("ask", option("question", "How was the acting?"), option("film", "Heat"))
-        answer = await bot.followup_request(asked)
-        assert answer.created is not None
-        # A reply that pings the bot carries its content; it names no film.
-        follow = fake_api.message(
-            "and the subplot?", mentions=[BOT_USER], referenced=answer.created
-        )
-        bot.post(follow)
-        sent = (await bot.reply()).json
-        assert str(sent["message_reference"]["message_id"]) == follow["id"]
-        assert "Heat" in sent["embeds"][0]["footer"]["text"]
-    finally:
-        await adapter.client.close()
+    # "and the subplot?" names no film: only the conversation says it is about Heat.
+    follow = fake_api.message("and the subplot?", mentions=[BOT_USER], referenced=bot_message)
+    with_heat.post(follow)
+    second = (await with_heat.reply(count=2)).json
+    assert str(second["message_reference"]["message_id"]) == follow["id"]
+    assert "Heat" in second["embeds"][0]["footer"]["text"]
+
+    # The same words in a fresh mention have no context to lean on.
+    with_heat.post(mention("and the subplot?"))
+    fresh = (await with_heat.reply(count=3)).json
+    assert "Which film" in fresh["content"]
+
+
+async def test_replying_to_a_slash_answer_continues_that_conversation(with_heat: Harness) -> None:
+    asked = with_heat.slash(
+        "ask", option("question", "How was the acting?"), option("film", "Heat")
+    )
+    answer = await with_heat.followup_request(asked)
+    assert answer.created is not None
+    # A reply that pings the bot carries its content; it names no film.
+    follow = fake_api.message("and the subplot?", mentions=[BOT_USER], referenced=answer.created)
+    with_heat.post(follow)
+    sent = (await with_heat.reply()).json
+    assert str(sent["message_reference"]["message_id"]) == follow["id"]
+    assert "Heat" in sent["embeds"][0]["footer"]["text"]
 
 
 async def test_mention_help_lists_the_discord_commands(bot: Harness) -> None:
