@@ -158,6 +158,8 @@ def test_agreeing_clauses_are_quoted_together(harbour: ReviewService) -> None:
 def test_a_person_is_judged_by_the_sentence_about_their_performance(
     harbour: ReviewService,
 ) -> None:
+    # "aiding him is the harbour master, played in a wooden performance by tom keel" reads as a
+    # cast list to the plot model (subjectivity well under the opinion threshold).
     keel = ask(harbour, "how was tom keel?")
     assert not keel.abstained
     assert "wooden performance" in cited(keel)
