@@ -10,7 +10,7 @@ from bot.errors import UserError
 from bot.reviews.opinions.stance import StanceModel
 from bot.reviews.qa import compose, rank
 from bot.reviews.qa.conversation import follow_up, remember
-from bot.reviews.qa.intents import ParsedQuestion, Vocabulary
+from bot.reviews.qa.intents import RATING_QUESTION, ParsedQuestion, Vocabulary
 from bot.reviews.qa.intents import parse_question as parse
 from bot.reviews.qa.scope import Scope, corpus_scope, resolve_scope
 from bot.reviews.qa.topic import lookup_subject, topic_of
@@ -23,7 +23,6 @@ from bot.reviews.types import Answer, Film, Point, Question, Review
 # A lookup answers only from a sentence holding this share of the question's (rarity-weighted)
 # content words; below it the review most likely doesn't say.
 LOOKUP_MIN_COVERAGE = 0.4
-_ASKS_RATING = re.compile(r"\b(rating|rated?|score|stars?|out of (10|ten|5|five|4|four))\b")
 _MORE = re.compile(r"\b(all|every|everything|full list|list them|more)\b")
 _GENERIC_FALLBACK = (
     "Try asking what the critic liked or disliked, whether they recommend it, or how a part "
@@ -205,7 +204,7 @@ class Answerer:
             }[verdict]
             text = text[0].upper() + text[1:]
             text += f" (rated {rating})." if rating else "."
-            if rating is None and _ASKS_RATING.search(parsed.normalised):
+            if rating is None and RATING_QUESTION.search(parsed.normalised):
                 text = f"The review gives no rating, but it reads as {verdict}."
         else:
             counts = {v: verdicts.count(v) for v in ("positive", "negative", "mixed")}

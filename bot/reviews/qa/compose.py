@@ -72,14 +72,14 @@ def opinion_summary(
     subject = who(critics)
     if not aspects:
         return f"{subject} {verb} a few things, quoted below."
+    phrases = [judging_phrase(p.text, polarity, lexicon) if lexicon else None for p in points]
     used: set[str] = set()
     things = []
     for aspect in aspects:
         words: list[str] = []
-        for point in points:
-            if lexicon is None or aspect not in point.aspects or len(words) == 2:
+        for point, phrase in zip(points, phrases, strict=True):
+            if aspect not in point.aspects or len(words) == 2:
                 continue
-            phrase = judging_phrase(point.text, polarity, lexicon)
             if phrase and phrase.casefold() not in used:
                 used.add(phrase.casefold())
                 words.append(f"“{phrase}”")

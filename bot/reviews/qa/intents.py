@@ -156,6 +156,8 @@ CAST_QUESTION = re.compile(r"\bwho (is|was|were|are) in\b|\bwho (stars?|starred|
 FAVOURITE_QUESTION = re.compile(
     r"\b(what|which)\b.*\b(favou?rite|best|worst|weakest|strongest)\s+(\w+)"
 )
+# A verdict question that asks for the number itself: the answer says when the review gives none.
+RATING_QUESTION = re.compile(r"\b(rating|rated?|score|stars?|out of (10|ten|5|five|4|four))\b")
 LENGTH_QUESTION = re.compile(r"\bhow long\b|\brun ?time\b|\brunning time\b")
 
 
