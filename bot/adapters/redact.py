@@ -19,18 +19,22 @@ class RedactSecrets(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        if any(secret in message for secret in self.secrets):
-            for secret in self.secrets:
-                message = message.replace(secret, "[redacted]")
-            record.msg, record.args = message, None
+        masked = self._mask(message)
+        if masked != message:
+            record.msg, record.args = masked, None
         if record.exc_info and not record.exc_text:
             # Tracebacks are formatted later, by the handler; format (and mask) them now.
             text = logging.Formatter().formatException(record.exc_info)
-            if any(secret in text for secret in self.secrets):
-                for secret in self.secrets:
-                    text = text.replace(secret, "[redacted]")
-                record.exc_text = text
+            masked = self._mask(text)
+            if masked != text:
+                record.exc_text = masked
         return True
+
+    def _mask(self, text: str) -> str:
+        for secret in self.secrets:
+            if secret in text:
+                text = text.replace(secret, "[redacted]")
+        return text
 
 
 @contextmanager
