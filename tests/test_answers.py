@@ -219,3 +219,6 @@ def test_rhetorical_questions_and_disagreeing_clauses_are_not_praise(
     # Sarcasm and a puzzled aside, though full of "wonderful", "loves" and "beautiful".
     assert "Isn't it wonderful" not in cited(answer)
     assert "I thought he loved her beautiful voice" not in cited(answer)
+    # Praise the film only would have earned, or that the critic hoped for, is not praise.
+    assert "wonderful, gripping ride" not in cited(answer)
+    assert "ending would be brilliant" not in cited(answer)

@@ -21,6 +21,17 @@ from bot.reviews.types import Review, Sentence
 OPINION_CUES = frozenset(DISLIKE_CUES + LIKE_CUES + VERDICT_WORDS)
 _NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+\b")
 _QUESTION_END = re.compile(r"\?[\s)\]\"'”’]*$")
+# Praise in a counterfactual, a wish or an expectation ("it would have been satisfying", "I assume
+# the story will improve", "I wanted to love it") is about a film the critic did not get to see.
+_UNREALISED = re.compile(
+    r"\b(?:would|could|should|might|must)\s+(?:have|'ve)\b(?!\s+to\b)"
+    r"|\b(?:would|could|should|might|must)'ve\b"
+    r"|\b(?:i|we)\s+(?:had\s+)?(?:hope[sd]?|assumed?|expect(?:ed)?|wish(?:ed)?|was\s+expecting)\b"
+    r"[^.!?]*\b(?:will|would|to\s+be|to\s+see|to\s+get)\b"
+    r"|\b(?:wanted|tried)\s+(?:so\s+hard\s+)?to\s+(?:like|love|enjoy)\b"
+    r"|\bsupposed\s+to\b|\bif\s+only\b",
+    re.IGNORECASE,
+)
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
 _TIME = re.compile(
     r"\b(\d{1,4}|years?|months?|weeks?|days?|nights?|morning|evening|later|before|after|"
@@ -96,6 +107,8 @@ def rank_opinions(
             continue
         if polarity == "positive" and _QUESTION_END.search(unit.sentence.text):
             # A reviewer's rhetorical question doubts or mocks; it is no praise to quote.
+            continue
+        if polarity == "positive" and _UNREALISED.search(unit.text):
             continue
         if focus and not mentions(unit, parsed.aspects, parsed.people):
             continue
