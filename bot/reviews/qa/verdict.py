@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot.reviews.opinions.stance import StanceModel
+from bot.reviews.qa.rating import stated_rating
 from bot.reviews.types import Review, Sentence
-
-# "8/10", "3 out of 5", "**** out of *****", "4 stars", "★★★½"
-_RATING = re.compile(
-    r"(?<![\w/])(?P<num>\d+(?:\.\d+)?)\s*(?:/|out of)\s*(?P<den>10|5|4|100)\b"
-    r"|(?P<stars>[★*]{1,5}(?:½)?)\s*(?:out of\s*(?P<sden>[★*]{4,5}|5|4))"
-    r"|(?P<snum>\d(?:\.5)?)\s*stars?\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -25,38 +17,6 @@ class Stance:
     score: float
     rating: str | None
     evidence: Sentence | None
-
-
-def stated_rating(review: Review) -> tuple[str, float] | None:
-    """The rating as the review states it and its value on a 0..1 scale."""
-    if review.rating:
-        value = _fraction(review.rating)
-        if value is not None:
-            return review.rating, value
-    for match in _RATING.finditer(review.text):
-        value = _fraction(match.group(0))
-        if value is not None:
-            return match.group(0).strip(), value
-    return None
-
-
-def _fraction(text: str) -> float | None:
-    match = _RATING.search(text)
-    if match is None:
-        bare = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*", text)
-        # A bare number is read on IMDb's 1-10 scale.
-        return float(bare.group(1)) / 10 if bare and float(bare.group(1)) <= 10 else None
-    if match.group("num"):
-        num, den = float(match.group("num")), float(match.group("den"))
-        return num / den if num <= den else None
-    if match.group("stars"):
-        stars = match.group("stars")
-        value = stars.count("★") + stars.count("*") + (0.5 if "½" in stars else 0)
-        den_text = match.group("sden") or "5"
-        den = float(den_text) if den_text.isdigit() else float(len(den_text))
-        return value / den if value <= den else None
-    num = float(match.group("snum"))
-    return num / 5 if num <= 5 else None
 
 
 # P(liked) from the whole-review stance model: outside this band the review leans clearly one
@@ -76,10 +36,11 @@ def infer_stance(
 
     `leaning` maps a sentence position to the stance model's log-odds for that sentence alone:
     the quote shown for a verdict should be one whose words carry it."""
-    rating = stated_rating(review)
+    rating = stated_rating(review.text, review.rating)
     score, evidence = _opinion_balance(sentences)
     if rating is not None:
-        text, value = rating
+        # A score with no scale ("4 stars") is read on the scale the review's words agree with.
+        text, value = rating.text, rating.value(liked)
         verdict = "positive" if value >= 0.65 else "negative" if value <= 0.45 else "mixed"
         return Stance(
             verdict, value * 2 - 1, text, _best_evidence(sentences, verdict, leaning) or evidence

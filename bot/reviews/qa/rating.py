@@ -1,0 +1,98 @@
+"""The rating a review states ("7/10", "3 out of 5", "** out of ****", "4 stars"), if any.
+
+A review quotes other people's scores as well as its own ("50% voted a 10 out of 10", "what could
+have been a 10/10"), and "3/4 of the way through" is no score at all. The critic's own rating is
+taken to be the last score in the text that is not someone else's or a counterfactual; reviewers
+give their score at the end, often after a breakdown by aspect.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMBER = r"\d+(?:\.\d+)?|\.\d+"
+_RATING = re.compile(
+    rf"(?<![\w/.])(?P<num>{_NUMBER})\s*(?:stars?\s+)?(?:/|out of|outta)\s*(?:a possible\s+)?"
+    r"(?P<den>10|5|4|100)\b(?!\s*(?:of\b|'s|ths\b|were\b|are\b|times\b|people\b)|/\d)"
+    rf"|(?<![\w/.])(?P<onum>{_NUMBER})\s+of\s+(?P<oden>10|5|4)\s+stars?\b"
+    r"|(?P<stars>[★*]{1,5}(?:½)?)\s*(?:out of\s*(?P<sden>[★*]{4,5}|5|4))"
+    rf"|(?<![\w/.])(?P<snum>{_NUMBER})\s*stars?\b(?!\s*(?:out of|outta)\s*(?:a possible\s+)?\d)",
+    re.IGNORECASE,
+)
+# Words just before a score that make it someone else's, or one the film did not get.
+_NOT_OWN = re.compile(
+    r"\b(?:imdb|votes?|voted|voting|voters?|users?|reviews|reviewers|comments|people|others|"
+    r"everyone|average|guide|critics|idiots|those who|could have been|would have been|"
+    r"would have given|would have rated|would get|could give|could have given|wish|who|why not|"
+    r"got an?|had an?|still rating|instead of|until)\b",
+    re.IGNORECASE,
+)
+_LOOK_BACK = 60
+_NOT_OWN_AFTER = re.compile(r"^[^.!?]{0,20}\b(?:on imdb|average|votes?|score, which)\b", re.I)
+_LOOK_AHEAD = 30
+_FOUR_ENDS = re.compile(r"\s*(?:stars?\b|[.!)]|$)")
+# A bare "4 stars" has no scale: IMDb users mean ten, critics often five.
+BARE_SCALES = (10.0, 5.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Rating:
+    text: str
+    # The value on a 0..1 scale, for each scale the text could be on (one unless it names none).
+    readings: tuple[float, ...]
+
+    def value(self, liked: float | None = None) -> float:
+        """The reading on the 0..1 scale; for a scale-less score, the one nearest `liked`."""
+        if liked is None or len(self.readings) == 1:
+            return self.readings[0]
+        return min(self.readings, key=lambda r: abs(r - liked))
+
+
+def stated_rating(text: str, metadata: str | None = None) -> Rating | None:
+    """The critic's rating: from the review's metadata when it has one, else from its text."""
+    if metadata:
+        found = parse_rating(metadata)
+        if found is not None:
+            return found
+    own = None
+    for match in _RATING.finditer(text):
+        before = text[max(0, match.start() - _LOOK_BACK) : match.start()]
+        before = re.split(r"[.!?]\s", before)[-1]
+        after = text[match.end() : match.end() + _LOOK_AHEAD]
+        if _NOT_OWN.search(before) or _NOT_OWN_AFTER.search(after):
+            continue
+        if match.group("den") == "4" and not _FOUR_ENDS.match(after):
+            # "3/4 of the way through", "3/4 empty": a fraction, unless it ends the sentence.
+            continue
+        readings = _readings(match)
+        if readings:
+            own = Rating(match.group(0).strip(), readings)
+    return own
+
+
+def parse_rating(text: str) -> Rating | None:
+    """A rating given on its own ("8/10", "4 stars", or a bare "7" on IMDb's ten-point scale)."""
+    match = _RATING.search(text)
+    if match is None:
+        bare = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*", text)
+        if bare and float(bare.group(1)) <= 10:
+            return Rating(text.strip(), (float(bare.group(1)) / 10,))
+        return None
+    readings = _readings(match)
+    return Rating(text.strip(), readings) if readings else None
+
+
+def _readings(match: re.Match[str]) -> tuple[float, ...]:
+    if match.group("num") or match.group("onum"):
+        num = float(match.group("num") or match.group("onum"))
+        den = float(match.group("den") or match.group("oden"))
+        return (num / den,) if num <= den else ()
+    if match.group("stars"):
+        stars = match.group("stars")
+        value = stars.count("★") + stars.count("*") + (0.5 if "½" in stars else 0)
+        den_text = match.group("sden") or "5"
+        den = float(den_text) if den_text.isdigit() else float(len(den_text))
+        return (value / den,) if value <= den else ()
+    num = float(match.group("snum"))
+    return tuple(num / scale for scale in BARE_SCALES if num <= scale)

@@ -1,0 +1,66 @@
+"""The rating a review states: the critic's own score, not anyone else's, on the right scale."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.reviews.qa.rating import parse_rating, stated_rating
+from bot.reviews.qa.verdict import infer_stance
+from bot.reviews.types import Review
+
+
+def value_of(text: str, liked: float | None = None) -> float | None:
+    rating = stated_rating(text)
+    return None if rating is None else rating.value(liked)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("A tidy little thriller. 8/10", 0.8),
+        ("My verdict: 3 out of 5.", 0.6),
+        ("Bottom line: 2 outta 5 stars.", 0.4),
+        ("The verdict: 2 of 5 stars.", 0.4),
+        ("I give it a .5 out of 10, and that is generous.", 0.05),
+        ("I gave it 4 stars out of 10.", 0.4),
+        ("** out of ****", 0.5),
+    ],
+)
+def test_the_critics_score_is_read_on_its_scale(text: str, value: float) -> None:
+    assert value_of(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I walked out about 3/4 of the way through.",
+        "The cinema was 3/4 empty by the end.",
+        "We saw it on 08/10/06 at the festival.",
+        "Nine out of ten viewers will hate it, and 9 out of 10 were bored stiff.",
+        "Half the voters on IMDb gave it 10/10, which baffles me.",
+        "Who gave this 10 out of 10? Dull from start to finish.",
+        "Until the last reel this could have been a 10/10.",
+    ],
+)
+def test_fractions_dates_and_other_peoples_scores_are_no_rating(text: str) -> None:
+    assert stated_rating(text) is None
+
+
+def test_the_last_own_score_is_the_verdict() -> None:
+    # A breakdown by aspect ends with the overall score.
+    assert value_of("Acting: 9/10. Story: 7/10. Overall: 4/10") == pytest.approx(0.4)
+
+
+def test_a_score_with_no_scale_is_read_on_the_scale_the_words_agree_with() -> None:
+    text = "Dull, ugly and far too long. I gave it 4 stars for the score."
+    assert value_of(text, liked=0.05) == pytest.approx(0.4)  # of ten: a pan
+    assert value_of(text, liked=0.95) == pytest.approx(0.8)  # of five: a rave
+    review = Review("r", "A Film", None, None, None, None, None, None, text, 2)
+    assert infer_stance(review, [], liked=0.05).verdict == "negative"
+    assert infer_stance(review, [], liked=0.05).rating == "4 stars"
+
+
+def test_metadata_rating_comes_first_and_a_bare_number_is_out_of_ten() -> None:
+    rating = stated_rating("Loved it, 9/10.", metadata="3")
+    assert rating is not None and rating.value() == pytest.approx(0.3)
+    assert parse_rating("not a rating") is None
