@@ -222,3 +222,9 @@ def test_rhetorical_questions_and_disagreeing_clauses_are_not_praise(
     # Praise the film only would have earned, or that the critic hoped for, is not praise.
     assert "wonderful, gripping ride" not in cited(answer)
     assert "ending would be brilliant" not in cited(answer)
+
+
+def test_a_judgement_word_in_the_question_is_answered_by_its_aspect(seeded: ReviewService) -> None:
+    answer = ask(seeded, "is it funny?")  # the seed review says nothing of humour
+    assert answer.abstained
+    assert "the humour" in answer.answer and "the funny" not in answer.answer

@@ -43,6 +43,8 @@ def test_likes_and_dislikes(
         "is it worth watching?",
         "thumbs up or down?",
         "should I watch it?",
+        "what score would they give it?",
+        "how many stars did it get?",
     ],
 )
 def test_verdict(vocabulary: AspectVocabulary, question: str) -> None:
@@ -58,6 +60,7 @@ def test_verdict(vocabulary: AspectVocabulary, question: str) -> None:
         ("how were the tunes", "music"),
         ("what did they think of the cinematography?", "visuals"),
         ("how were the performances?", "acting"),
+        ("how was the score?", "music"),
     ],
 )
 def test_aspect_questions(vocabulary: AspectVocabulary, question: str, aspect: str) -> None:
@@ -90,6 +93,8 @@ def test_dislikes_about_an_aspect_filter_by_it(vocabulary: AspectVocabulary) -> 
         ("how does it end?", "ending"),
         ("summarise the review", "summary"),
         ("tl;dr?", "summary"),
+        ("pros and cons?", "summary"),
+        ("strengths and weaknesses?", "summary"),
         ("what did they think of the ending?", "aspect"),
     ],
 )

@@ -43,6 +43,8 @@ class Answerer:
         self.vocabulary = vocabulary
         self.max_points = max_points
         self._stances = StanceReader(stance)
+        # Opinion words, so "is it funny?" is answered about the humour, not "the funny".
+        self._judging = frozenset(stance.lexicon.signs) if stance is not None else frozenset()
 
     def _stance_of(self, review: Review, scope: Scope) -> Stance:
         return self._stances.stance(review, scope.sentences.get(review.review_id, []))
@@ -87,7 +89,7 @@ class Answerer:
         units = rank.opinion_candidates(scope.reviews, scope.sentences)
         chosen = rank.diversify(rank.rank_opinions(units, parsed, polarity), limit)
         points = tuple(u.point() for u in chosen)
-        topic = topic_of(parsed, self.vocabulary)
+        topic = topic_of(parsed, self.vocabulary, self._judging)
         if not points:
             verb = "criticise" if polarity == "negative" else "praise"
             if topic:
@@ -117,7 +119,7 @@ class Answerer:
         return _answer(parsed, scope, text, points)
 
     def _aspect(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
-        topic = topic_of(parsed, self.vocabulary) or "that"
+        topic = topic_of(parsed, self.vocabulary, self._judging) or "that"
         units = list(rank.opinion_candidates(scope.reviews, scope.sentences))
         if parsed.people:
             units += rank.performance_mentions(scope.reviews, scope.sentences, parsed.people)
@@ -153,7 +155,7 @@ class Answerer:
                 # "What was their favourite scene?" with no scene named: what did they like?
                 intent = "dislikes" if parsed.polarity == "negative" else "likes"
                 return self._opinions(replace(parsed, intent=intent), scope, limit)
-            topic = topic_of(parsed, self.vocabulary)
+            topic = topic_of(parsed, self.vocabulary, self._judging)
             what = f"say {parsed.wh} " if parsed.wh in ("who", "where", "when") else "say "
             subject = lookup_subject(parsed)
             message = (

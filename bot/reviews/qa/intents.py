@@ -8,7 +8,7 @@ aspect vocabularies before matching.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from rapidfuzz import fuzz, process
@@ -79,6 +79,10 @@ SUMMARY_PATTERNS = (
     r"\btl\W*dr\b",
     r"\bgist\b",
     r"\bsum up\b",
+    r"\bpros\b.*\bcons\b",
+    r"\bstrengths?\b.*\bweakness",
+    r"\b(good|best) and (the )?(bad|worst)\b",
+    r"\boverview\b",
 )
 PLOT_PATTERNS = (
     r"\bwhat('s| is| was)? (the )?(film|movie|it|story|plot)\b.*\babout\b",
@@ -158,6 +162,12 @@ FAVOURITE_QUESTION = re.compile(
 )
 # A verdict question that asks for the number itself: the answer says when the review gives none.
 RATING_QUESTION = re.compile(r"\b(rating|rated?|score|stars?|out of (10|ten|5|five|4|four))\b")
+# "What score would they give it?" asks for the rating even though "score" also names the music.
+SCORE_GIVEN = re.compile(
+    r"\b(score|rating|grade|mark|stars?)\b.*\b(give|gave|given|award|awarded)\b"
+    r"|\b(give|gave|given|award|awarded)\b.*\b(score|rating|grade|mark|stars?)\b"
+    r"|\bhow many stars\b|\bwhat (would|did) (they|the critic|the reviewer) rate\b"
+)
 LENGTH_QUESTION = re.compile(r"\bhow long\b|\brun ?time\b|\brunning time\b")
 
 
@@ -249,6 +259,8 @@ def parse_question(
         return make("lookup", polarity)
     if _any(VERDICT_PATTERNS, normalised) and not aspects and not named:
         return make("verdict")
+    if SCORE_GIVEN.search(normalised) and not named and aspects in ((), ("music",)):
+        return replace(make("verdict"), aspects=())
     if aspects or named:
         if wh in ("who", "where", "when", "how many", "how much") and not opinion_asked:
             return make("lookup")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from bot.reviews.qa import compose
 from bot.reviews.qa.intents import ParsedQuestion, Vocabulary
@@ -10,8 +11,13 @@ from bot.reviews.qa.intents import ParsedQuestion, Vocabulary
 _DEGREE_WORDS = frozenset({"too", "so", "very", "overly", "really", "quite"})
 
 
-def topic_of(parsed: ParsedQuestion, vocabulary: Vocabulary) -> str | None:
-    """What the question is about, in the asker's own words where it used an aspect's cue."""
+def topic_of(
+    parsed: ParsedQuestion, vocabulary: Vocabulary, judging: Collection[str] = ()
+) -> str | None:
+    """What the question is about, in the asker's own words where it used an aspect's cue.
+
+    A cue that is itself a judgement ("is it funny?", `judging` words) is no thing to name: the
+    aspect's own name is used instead ("the humour")."""
     if parsed.people:
         return compose.join_words(names_asked(parsed))
     if not parsed.aspects:
@@ -22,7 +28,7 @@ def topic_of(parsed: ParsedQuestion, vocabulary: Vocabulary) -> str | None:
         if aspect in parsed.aspects
     ]
     # "was it too long?" names the pacing by a judgement, not by a thing the review could mention.
-    named = [n for n in named if n.split()[0] not in _DEGREE_WORDS]
+    named = [n for n in named if n.split()[0] not in _DEGREE_WORDS and n not in judging]
     if named:
         return compose.join_words([f"the {phrase}" for phrase in dict.fromkeys(named)])
     return compose.join_words([compose.aspect_phrase(a) for a in parsed.aspects])
