@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from bot.reviews.qa.intents import ParsedQuestion
-from bot.reviews.qa.rank import rank_opinions
+from bot.reviews.opinions.aspects import AspectVocabulary
+from bot.reviews.qa.intents import ParsedQuestion, parse_question
+from bot.reviews.qa.rank import rank_lookup, rank_opinions
 from bot.reviews.qa.units import sentence_unit
 from bot.reviews.types import Clause, Review, Sentence
 
@@ -41,3 +42,39 @@ def test_a_sentence_is_praise_only_if_one_of_its_clauses_praises() -> None:
     units = [sentence_unit(REVIEW, argued), sentence_unit(REVIEW, scored)]
     quoted = [unit.text for _, unit in rank_opinions(units, LIKES, "positive")]
     assert quoted == ["The score is lovely."]
+
+
+CAST_TEXT = (
+    "The film opens in a snowed-in hotel. Mara Lind is superb as the night porter. "
+    "Tom Ashby makes a fine villain."
+)
+CAST_REVIEW = Review("r2", "Night Porter", None, None, None, None, None, None, CAST_TEXT, 3)
+
+
+def cast_sentences() -> list[Sentence]:
+    found, start = [], 0
+    for position, text in enumerate(CAST_TEXT.split(". "), start=1):
+        text = text if text.endswith(".") else text + "."
+        begin = CAST_TEXT.index(text, start)
+        found.append(Sentence(position, begin, begin + len(text), text, 0.2, "neutral", 0.0, ()))
+        start = begin + len(text)
+    return found
+
+
+def first_answer(question: str) -> str | None:
+    vocabulary = AspectVocabulary.load()
+    parsed = parse_question(question, vocabulary, people={"mara", "lind", "tom", "ashby"})
+    assert parsed.intent == "lookup"
+    ranked = rank_lookup([CAST_REVIEW], {"r2": cast_sentences()}, parsed, vocabulary)
+    return ranked[0][1].text if ranked else None
+
+
+def test_who_played_a_part_is_answered_by_a_sentence_naming_someone() -> None:
+    # "lead" is nowhere in the review: the answer is a sentence that names the cast.
+    lead = first_answer("who played the lead?")
+    assert lead is not None and lead.startswith(("Mara Lind", "Tom Ashby"))
+    # A part the review does name picks the sentence naming both the player and the part.
+    assert first_answer("who played the villain?") == "Tom Ashby makes a fine villain."
+    assert first_answer("who plays the night porter?") == (
+        "Mara Lind is superb as the night porter."
+    )

@@ -154,7 +154,10 @@ VERDICT_WORDS = """
 """.split()
 _CUE_WORDS: tuple[str, ...] = tuple(sorted(set(DISLIKE_CUES + LIKE_CUES + VERDICT_WORDS)))
 # Questions about who is in a film, or how long it runs, name no content word to match.
-CAST_QUESTION = re.compile(r"\bwho (is|was|were|are) in\b|\bwho (stars?|starred|acts?|acted)\b")
+CAST_QUESTION = re.compile(
+    r"\bwho (is|was|were|are) in\b|\bwho (stars?|starred|acts?|acted|plays?|played)\b"
+    r"|\bwho (is|was|were|are) (the )?(lead|leads|star|stars|cast)\b"
+)
 # "What was their favourite number?" asks for one named thing, which the review states in those
 # words; it is looked up first, and read as a likes/dislikes question if the review doesn't.
 FAVOURITE_QUESTION = re.compile(

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from bot.reviews.qa.intents import (
+    CAST_QUESTION,
     DISLIKE_CUES,
     LIKE_CUES,
     VERDICT_WORDS,
@@ -149,6 +150,7 @@ def rank_lookup(
         return []
     shape = _SHAPES.get(parsed.wh or "") if _shape_question(parsed) else None
     if shape is not None:
+        part = {stem(w) for w in query} - _CAST_WORDS
         scored = []
         for review, sentence in pool:
             # The film's own title is capitalised too, but it is nobody in the cast.
@@ -160,9 +162,10 @@ def rank_lookup(
                     for name in _FULL_NAME.findall(sentence.text)
                     if shape is _NAME and not {w.casefold() for w in name.split()} <= title
                 )
-                scored.append(
-                    (0.5 + 0.1 * len(found) + 0.1 * full_names, sentence_unit(review, sentence))
-                )
+                # "who played the villain?": a sentence that also names the part comes first.
+                named_part = len(part & {stem(w) for w in content_words(sentence.text)})
+                score = 0.5 + 0.1 * len(found) + 0.1 * full_names + 0.3 * named_part
+                scored.append((score, sentence_unit(review, sentence)))
         return _best_first(scored)
     if not query:
         return []
@@ -194,15 +197,14 @@ def rank_lookup(
 
 def _shape_question(parsed: ParsedQuestion) -> bool:
     text = parsed.normalised
-    return bool(re.search(r"\bwho (is|was|were|are) in\b|\bwho (stars?|starred)\b", text)) or (
-        parsed.wh == "how long"
-    )
+    return bool(CAST_QUESTION.search(text)) or parsed.wh == "how long"
 
 
 _DURATION = re.compile(
     r"\b\d+\s*(?:hours?|hrs?|minutes?|mins?)\b|\b(?:an|one|two|three) hours?\b", re.I
 )
 _SHAPES = {"who": _NAME, "how long": _DURATION}
+_CAST_WORDS = frozenset(stem(w) for w in ("played", "plays", "play", "stars", "starred", "acted"))
 
 
 def _fits_answer_type(wh: str | None, text: str, lowercase_only: bool = False) -> bool:
