@@ -95,3 +95,14 @@ def test_questions_that_are_not_likes_or_dislikes_keep_the_word_search(
 ) -> None:
     ask(corpus, "which reviews mention the acting?")
     assert store.labels == [] and store.searches == 1
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what did critics think of the acting?", "which film has the best reviews?"],
+)
+def test_a_question_about_critics_or_films_in_general_spans_the_corpus(
+    corpus: ReviewService, question: str
+) -> None:
+    answer = ask(corpus, question)  # asserts the answer is not tied to one film
+    assert not answer.abstained and answer.points

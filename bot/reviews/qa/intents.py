@@ -171,6 +171,10 @@ SCORE_GIVEN = re.compile(
     r"|\b(give|gave|given|award|awarded)\b.*\b(score|rating|grade|mark|stars?)\b"
     r"|\bhow many stars\b|\bwhat (would|did) (they|the critic|the reviewer) rate\b"
 )
+# "What was the best part?", "which film has the best reviews?": nothing named to look up.
+_NOT_A_THING_NAMED = frozenset(
+    "part parts thing things review reviews film films movie movies critic critics".split()
+)
 LENGTH_QUESTION = re.compile(r"\bhow long\b|\brun ?time\b|\brunning time\b")
 
 
@@ -258,7 +262,7 @@ def parse_question(
         return make("plot")
     polarity = _wanted_polarity(words)
     favourite = FAVOURITE_QUESTION.search(normalised)
-    if favourite and favourite.group(3) not in STOP_WORDS | {"part", "thing", "things"}:
+    if favourite and favourite.group(3) not in STOP_WORDS | _NOT_A_THING_NAMED:
         return make("lookup", polarity)
     if _any(VERDICT_PATTERNS, normalised) and not aspects and not named:
         return make("verdict")

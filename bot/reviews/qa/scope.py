@@ -12,7 +12,12 @@ from bot.reviews.store.base import ReviewStore
 from bot.reviews.types import Conversation, Film, Question, Review, Sentence
 
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{2,})\b")
-_ACROSS_CORPUS = re.compile(r"\b(which|what|any) (reviews|critics|films|movies)\b|\bacross\b")
+# With no film named, these ask about every indexed review: "what did critics think of the
+# cinematography?", "which film has the best reviews?".
+_ACROSS_CORPUS = re.compile(
+    r"\b(which|what|any|all|the) (reviews|critics|films?|movies?|reviewers)\b|\bacross\b"
+    r"|\b(critics|reviewers|everyone|everybody)\b"
+)
 
 
 @dataclass
