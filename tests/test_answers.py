@@ -116,6 +116,18 @@ def test_follow_ups_use_the_conversation(films: ReviewService) -> None:
     assert why.intent == "likes" and why.points
 
 
+def test_what_else_moves_on_to_points_not_yet_shown(seeded: ReviewService) -> None:
+    conversation = Conversation()
+    first = ask(seeded, "what did the critic dislike?", limit=3, conversation=conversation)
+    more = ask(seeded, "what else?", conversation=conversation)
+    assert more.intent == "dislikes" and more.points
+    assert all(p.polarity in ("negative", "mixed") for p in more.points)
+    assert not {p.sentence for p in first.points} & {p.sentence for p in more.points}
+    for _ in range(10):  # the review runs out of complaints, and says so
+        more = ask(seeded, "what else?", conversation=conversation)
+    assert more.abstained and not more.points and "nothing more" in more.answer
+
+
 def test_answers_across_reviews_name_each_critic(films: ReviewService) -> None:
     films.ingest_paths_sync([FIXTURES / "heat-second.md"])
     answer = ask(films, "what did critics like about Heat?")

@@ -97,6 +97,8 @@ class Conversation:
     intent: str | None = None
     aspect: str | None = None
     question: str | None = None
+    # (review id, sentence number) of the points already shown, so "what else?" moves on.
+    shown: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

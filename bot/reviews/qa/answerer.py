@@ -58,9 +58,17 @@ class Answerer:
         parsed = replace(parsed, text=question.text)
         parsed = follow_up(parsed, question.text, conversation)
         limit = question.limit or self.max_points
-        if _MORE.search(parsed.normalised):
+        if _MORE.search(parsed.normalised) and not parsed.more:
             limit = max(limit, 20)
+        if parsed.more and conversation is not None:
+            scope.shown = frozenset(conversation.shown)
         answer = self._dispatch(parsed, scope, limit)
+        if parsed.more and not answer.points:
+            answer = replace(
+                answer,
+                abstained=True,
+                answer="That's everything: the review says nothing more on that.",
+            )
         if conversation is not None:
             remember(conversation, answer, scope, parsed)
         return answer
@@ -87,7 +95,7 @@ class Answerer:
     def _opinions(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
         polarity = parsed.polarity or "negative"
         units = rank.opinion_candidates(scope.reviews, scope.sentences)
-        chosen = rank.diversify(rank.rank_opinions(units, parsed, polarity), limit)
+        chosen = rank.diversify(rank.rank_opinions(units, parsed, polarity), limit, scope.shown)
         points = tuple(u.point() for u in chosen)
         topic = topic_of(parsed, self.vocabulary, self._judging)
         if not points:
@@ -123,7 +131,7 @@ class Answerer:
         units = list(rank.opinion_candidates(scope.reviews, scope.sentences))
         if parsed.people:
             units += rank.performance_mentions(scope.reviews, scope.sentences, parsed.people)
-        chosen = rank.diversify(rank.rank_aspect(units, parsed), limit)
+        chosen = rank.diversify(rank.rank_aspect(units, parsed), limit, scope.shown)
         if not chosen:
             mentioned = any(
                 rank.mentions(sentence_unit(r, s), parsed.aspects, parsed.people)
@@ -166,13 +174,17 @@ class Answerer:
             if topic and not subject:
                 message = f"The review doesn't say anything about {topic}."
             return _abstain(parsed, scope, message, discussed=True)
-        chosen = rank.diversify(ranked, min(limit, 3))
+        chosen = rank.diversify(ranked, min(limit, 3), scope.shown)
         points = tuple(u.point() for u in chosen)
         best = points[0]
         return _answer(parsed, scope, f"The review says: “{best.text}”", points)
 
     def _plot(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
-        units = rank.plot_units(scope.reviews, scope.sentences)
+        units = [
+            u
+            for u in rank.plot_units(scope.reviews, scope.sentences)
+            if (u.review.review_id, u.sentence.position) not in scope.shown
+        ]
         if not units:
             return _abstain(parsed, scope, "The review doesn't retell the plot.", discussed=True)
         if parsed.intent == "ending":

@@ -20,7 +20,11 @@ def follow_up(
             return replace(parsed, intent=intent, polarity=conversation.aspect)
         return replace(parsed, intent="summary")
     if FOLLOW_UP_MORE.match(parsed.normalised) and conversation.intent != "verdict":
-        return replace(parsed, intent=conversation.intent)
+        # The same question again, minus what was already shown.
+        intent = conversation.intent
+        polarity = {"dislikes": "negative", "likes": "positive"}.get(intent, parsed.polarity)
+        aspects = (conversation.aspect,) if conversation.aspect else parsed.aspects
+        return replace(parsed, intent=intent, polarity=polarity, aspects=aspects, more=True)
     if parsed.follow_up and parsed.aspects and parsed.intent in ("aspect", "lookup", "unknown"):
         if conversation.intent in ("likes", "dislikes"):
             polarity = "negative" if conversation.intent == "dislikes" else "positive"
@@ -37,6 +41,8 @@ def remember(
     if len(scope.reviews) == 1:
         conversation.review_id = scope.reviews[0].review_id
     conversation.intent = answer.intent
+    cited = tuple((p.review_id, p.sentence) for p in answer.points)
+    conversation.shown = (conversation.shown if parsed.more else ()) + cited
     conversation.question = answer.question
     if answer.intent == "verdict":
         conversation.aspect = answer.verdict

@@ -190,6 +190,7 @@ class ParsedQuestion:
     across: bool = False
     wh: str | None = None
     follow_up: bool = False
+    more: bool = False
     negated_cues: tuple[str, ...] = field(default=())
 
 

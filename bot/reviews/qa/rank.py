@@ -231,11 +231,18 @@ def _best_first(scored: list[tuple[float, Unit]]) -> list[tuple[float, Unit]]:
     return sorted(scored, key=lambda item: (-item[0], item[1].review.review_id, item[1].start))
 
 
-def diversify(ranked: Sequence[tuple[float, Unit]], limit: int) -> list[Unit]:
-    """Best units, one per sentence span, interleaving reviews so every critic is heard."""
+def diversify(
+    ranked: Sequence[tuple[float, Unit]],
+    limit: int,
+    skip: frozenset[tuple[str, int]] = frozenset(),
+) -> list[Unit]:
+    """Best units, one per sentence span, interleaving reviews so every critic is heard;
+    sentences in `skip` (already shown) are left out."""
     per_review: dict[str, list[Unit]] = {}
     seen: set[tuple[str, int, int]] = set()
     for _, unit in ranked:
+        if (unit.review.review_id, unit.sentence.position) in skip:
+            continue
         key = (unit.review.review_id, unit.start, unit.end)
         overlap = any(k[0] == key[0] and k[1] < unit.end and unit.start < k[2] for k in seen)
         if overlap:

@@ -26,6 +26,8 @@ class Scope:
     reviews: list[Review]
     sentences: dict[str, list[Sentence]] = field(default_factory=dict)
     corpus_wide: bool = False
+    # (review id, sentence number) already shown in this conversation, for "what else?".
+    shown: frozenset[tuple[str, int]] = frozenset()
 
     def people(self) -> set[str]:
         """Lower-cased capitalised words that are no sentence's first word: names, mostly."""
