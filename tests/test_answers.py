@@ -240,3 +240,9 @@ def test_a_judgement_word_in_the_question_is_answered_by_its_aspect(seeded: Revi
     answer = ask(seeded, "is it funny?")  # the seed review says nothing of humour
     assert answer.abstained
     assert "the humour" in answer.answer and "the funny" not in answer.answer
+
+
+def test_a_framing_fragment_is_not_quoted_as_a_point(seeded: ReviewService) -> None:
+    answer = ask(seeded, "what did the critic dislike? list them all")
+    assert len(answer.points) > 6
+    assert not {"I dunno", "The only problem is"} & {p.text for p in answer.points}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from bot.reviews.qa.words import content_words
 from bot.reviews.types import Clause, Point, Review, Sentence
 
 # A sentence longer than this is quoted by its clauses when it has several.
@@ -71,7 +72,8 @@ def opinion_units(review: Review, sentence: Sentence) -> Iterator[Unit]:
     for clause in _join_agreeing(sentence.text, clauses):
         raw = sentence.text[clause.text_start : clause.text_end]
         text = raw.strip(_EDGE)
-        if len(text.split()) < 2:
+        if len(content_words(text)) < 2:
+            # "I dunno", "The only problem is": a frame around a judgement, not one.
             continue
         start, end = _narrow(review.text, clause.start, clause.end, raw, text)
         yield Unit(
