@@ -246,3 +246,14 @@ def test_a_framing_fragment_is_not_quoted_as_a_point(seeded: ReviewService) -> N
     answer = ask(seeded, "what did the critic dislike? list them all")
     assert len(answer.points) > 6
     assert not {"I dunno", "The only problem is"} & {p.text for p in answer.points}
+
+
+def test_a_lower_cased_review_still_answers_about_people_and_things(
+    service: ReviewService,
+) -> None:
+    service.ingest_paths_sync([FIXTURES.parent / "lowercase.txt"])
+    person = ask(service, "how was ashby?")
+    assert "Ashby" in person.answer and "wonderful" in cited(person)
+    thing = ask(service, "any good scenes?")
+    assert "Scenes" not in thing.answer
+    assert "scenes at sea are dull" in cited(thing)

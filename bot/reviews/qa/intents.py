@@ -191,6 +191,8 @@ class ParsedQuestion:
     wh: str | None = None
     follow_up: bool = False
     more: bool = False
+    # The people were found among the words of lower-cased reviews: they may be no names at all.
+    uncased_people: bool = False
     negated_cues: tuple[str, ...] = field(default=())
 
 
@@ -227,7 +229,9 @@ def parse_question(
     named = tuple(
         dict.fromkeys(w for w in words if w in people and w not in STOP_WORDS and len(w) > 2)
     )
+    uncased = False
     if not aspects and not named and words_in_scope and OPINION_QUESTION.search(normalised):
+        uncased = True
         named = tuple(
             w
             for w in content_words(normalised)
@@ -249,6 +253,7 @@ def parse_question(
             across=across,
             wh=wh,
             follow_up=bool(FOLLOW_UP_START.match(normalised)),
+            uncased_people=uncased and bool(named),
         )
 
     if _any(SUMMARY_PATTERNS, normalised) and "plot" not in words:

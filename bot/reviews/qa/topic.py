@@ -7,6 +7,7 @@ from collections.abc import Collection
 
 from bot.reviews.qa import compose
 from bot.reviews.qa.intents import ParsedQuestion, Vocabulary
+from bot.reviews.text.lexicon import dictionary_words
 
 _DEGREE_WORDS = frozenset({"too", "so", "very", "overly", "really", "quite"})
 
@@ -45,8 +46,15 @@ def names_asked(parsed: ParsedQuestion) -> list[str]:
         elif named:
             names.append([word])
         previous = named
-    found = [" ".join(w.title() for w in name) for name in names]
-    return list(dict.fromkeys(found)) or [p.title() for p in parsed.people]
+    # Words found in lower-cased reviews are capitalised only if no dictionary knows them: "any
+    # good scenes?" is about "scenes", "how was fiennes?" about "Fiennes".
+    case = _uncased_name if parsed.uncased_people else str.title
+    found = [" ".join(case(w) for w in name) for name in names]
+    return list(dict.fromkeys(found)) or [case(p) for p in parsed.people]
+
+
+def _uncased_name(word: str) -> str:
+    return word if word in dictionary_words() else word.title()
 
 
 def lookup_subject(parsed: ParsedQuestion) -> str:
