@@ -78,3 +78,35 @@ def test_who_played_a_part_is_answered_by_a_sentence_naming_someone() -> None:
     assert first_answer("who plays the night porter?") == (
         "Mara Lind is superb as the night porter."
     )
+
+
+LONG_TEXT = (
+    "The snowmen are hilarious, they get put into a blender and switched on and then one of "
+    "them says something rude and the rest of them go off to find a waffle iron and it burns."
+)
+
+
+def test_a_long_judgement_no_single_clause_carries_is_quoted_whole() -> None:
+    from bot.reviews.qa.units import opinion_units
+
+    cut = LONG_TEXT.index(" and it burns")
+    review = Review("r3", "Snow", None, None, None, None, None, None, LONG_TEXT, 1)
+    # The sentence model reads praise; the clause model finds each half too plot-like to label,
+    # though the first still leans positive.
+    sentence = Sentence(
+        1,
+        0,
+        len(LONG_TEXT),
+        LONG_TEXT,
+        0.94,
+        "positive",
+        0.65,
+        ("humour",),
+        (
+            Clause(0, cut, "neutral", 0.34, ("humour",), 0, cut),
+            Clause(cut + 1, len(LONG_TEXT), "neutral", 0.02, (), cut + 1, len(LONG_TEXT)),
+        ),
+    )
+    units = list(opinion_units(review, sentence))
+    assert [u.text for u in units] == [LONG_TEXT]
+    assert [u.text for _, u in rank_opinions(units, LIKES, "positive")] == [LONG_TEXT]

@@ -81,11 +81,17 @@ def polarity_strength(unit: Unit, polarity: str) -> float:
 
 
 def _clauses_agree(unit: Unit, polarity: str) -> bool:
-    """A whole sentence is quoted for a judgement only if one of its clauses passes it too."""
+    """A whole sentence is quoted for a judgement only if one of its clauses leans that way too:
+    passes it, or reads it clearly though the clause alone looks too plot-like to be labelled."""
     clauses = unit.sentence.clauses
     if unit.is_clause or len(clauses) < 2:
         return True
-    return any(c.polarity in (polarity, "mixed") for c in clauses)
+    sign = -1.0 if polarity == "negative" else 1.0
+    return any(c.polarity in (polarity, "mixed") or sign * c.score >= LEANING for c in clauses)
+
+
+# A clause score (polarity times subjectivity) this far from zero leans clearly one way.
+LEANING = 0.2
 
 
 def mentions(unit: Unit, aspects: Sequence[str], people: Sequence[str]) -> bool:

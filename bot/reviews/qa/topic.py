@@ -46,15 +46,17 @@ def names_asked(parsed: ParsedQuestion) -> list[str]:
         elif named:
             names.append([word])
         previous = named
-    # Words found in lower-cased reviews are capitalised only if no dictionary knows them: "any
-    # good scenes?" is about "scenes", "how was fiennes?" about "Fiennes".
-    case = _uncased_name if parsed.uncased_people else str.title
-    found = [" ".join(case(w) for w in name) for name in names]
-    return list(dict.fromkeys(found)) or [case(p) for p in parsed.people]
+    # Words found in lower-cased reviews are capitalised when they read as a name: two in a row
+    # ("tom keel"), or a word no dictionary knows ("fiennes"); "any good scenes?" stays lower.
+    if parsed.uncased_people:
+        found = [" ".join(_uncased_name(w, len(name) > 1) for w in name) for name in names]
+        return list(dict.fromkeys(found)) or [_uncased_name(p, False) for p in parsed.people]
+    found = [" ".join(w.title() for w in name) for name in names]
+    return list(dict.fromkeys(found)) or [p.title() for p in parsed.people]
 
 
-def _uncased_name(word: str) -> str:
-    return word if word in dictionary_words() else word.title()
+def _uncased_name(word: str, full_name: bool) -> str:
+    return word.title() if full_name or word not in dictionary_words() else word
 
 
 def lookup_subject(parsed: ParsedQuestion) -> str:

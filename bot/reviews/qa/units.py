@@ -66,10 +66,15 @@ def opinion_units(review: Review, sentence: Sentence) -> Iterator[Unit]:
         or len(sentence.text.split()) > LONG_SENTENCE_WORDS
         or len({c.polarity for c in clauses} - {"neutral"}) > 1
     )
+    joined = _join_agreeing(sentence.text, clauses) if split else []
+    if split and sentence.polarity != "mixed" and all(c.polarity == "neutral" for c in joined):
+        # A judgement no single clause carries ("The snowballs are hilarious, they put it into a
+        # blender and ...") is quoted whole rather than lost.
+        split = False
     if not split:
         yield sentence_unit(review, sentence)
         return
-    for clause in _join_agreeing(sentence.text, clauses):
+    for clause in joined:
         raw = sentence.text[clause.text_start : clause.text_end]
         text = raw.strip(_EDGE)
         if len(content_words(text)) < 2:
