@@ -257,3 +257,12 @@ def test_a_lower_cased_review_still_answers_about_people_and_things(
     thing = ask(service, "any good scenes?")
     assert "Scenes" not in thing.answer
     assert "scenes at sea are dull" in cited(thing)
+
+
+def test_a_line_of_the_films_dialogue_is_no_judgement(service: ReviewService) -> None:
+    service.ingest_paths_sync([FIXTURES.parent / "dialogue.txt"])
+    dislikes = ask(service, "what did they dislike?")
+    assert "sound, sadly, is awful" in cited(dislikes)
+    assert "that's not nice" not in cited(dislikes)
+    likes = ask(service, "what did they like?")
+    assert "I loved it" in cited(likes) and "I love you, I adore you" not in cited(likes)

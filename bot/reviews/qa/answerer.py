@@ -95,7 +95,8 @@ class Answerer:
     def _opinions(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
         polarity = parsed.polarity or "negative"
         units = rank.opinion_candidates(scope.reviews, scope.sentences)
-        chosen = rank.diversify(rank.rank_opinions(units, parsed, polarity), limit, scope.shown)
+        ranked = rank.rank_opinions(units, parsed, polarity, self._judging)
+        chosen = rank.diversify(ranked, limit, scope.shown)
         points = tuple(u.point() for u in chosen)
         topic = topic_of(parsed, self.vocabulary, self._judging)
         if not points:
@@ -232,8 +233,8 @@ class Answerer:
     def _summary(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
         verdict = self._verdict(parsed, scope, 1)
         units = list(rank.opinion_candidates(scope.reviews, scope.sentences))
-        cons = rank.diversify(rank.rank_opinions(units, parsed, "negative"), 3)
-        pros = rank.diversify(rank.rank_opinions(units, parsed, "positive"), 2)
+        cons = rank.diversify(rank.rank_opinions(units, parsed, "negative", self._judging), 3)
+        pros = rank.diversify(rank.rank_opinions(units, parsed, "positive", self._judging), 2)
         seen = {(p.review_id, p.sentence) for p in verdict.points}
         extra = [
             u.point() for u in cons + pros if (u.review.review_id, u.sentence.position) not in seen

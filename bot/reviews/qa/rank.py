@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from bot.reviews.qa.intents import (
     CAST_QUESTION,
@@ -31,6 +31,13 @@ _UNREALISED = re.compile(
     r"[^.!?]*\b(?:will|would|to\s+be|to\s+see|to\s+get)\b"
     r"|\b(?:wanted|tried)\s+(?:so\s+hard\s+)?to\s+(?:like|love|enjoy)\b"
     r"|\bsupposed\s+to\b|\bif\s+only\b",
+    re.IGNORECASE,
+)
+# A line of the film's dialogue the critic reports ("the snowman replies, 'that's not nice'").
+_REPORTED_SPEECH = re.compile(
+    r"\b(?:says?|said|replies|replied|asks?|asked|tells?|told|yells?|yelled|shouts?|shouted|"
+    r"screams?|screamed|whispers?|whispered|exclaims?|exclaimed|goes)\b,?\s*"
+    r"(?:'[^']+'|\"[^\"]+\"|“[^”]+”|‘[^’]+’)",
     re.IGNORECASE,
 )
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
@@ -101,10 +108,39 @@ def mentions(unit: Unit, aspects: Sequence[str], people: Sequence[str]) -> bool:
     return any(re.search(rf"\b{re.escape(p)}\b", lowered) for p in people)
 
 
+def _speech_only(text: str, opinion_words: Collection[str]) -> bool:
+    if not _REPORTED_SPEECH.search(text):
+        return False
+    rest = _REPORTED_SPEECH.sub(" ", text).lower()
+    return not any(w in opinion_words for w in re.findall(r"[a-z][a-z'-]*", rest))
+
+
+def only_reported_speech(unit: Unit, polarity: str, opinion_words: Collection[str]) -> bool:
+    """True when the judgement is a line of the film's dialogue the critic quotes: every clause
+    passing it has its opinion words only inside the quote."""
+    if not opinion_words:
+        return False
+    clauses = unit.sentence.clauses
+    if unit.is_clause or len(clauses) < 2:
+        return _speech_only(unit.text, opinion_words)
+    sign = -1.0 if polarity == "negative" else 1.0
+    text = unit.sentence.text
+    passing = [
+        text[c.text_start : c.text_end]
+        for c in clauses
+        if c.polarity in (polarity, "mixed") or sign * c.score >= LEANING
+    ]
+    return bool(passing) and all(_speech_only(t, opinion_words) for t in passing)
+
+
 def rank_opinions(
-    units: Iterable[Unit], parsed: ParsedQuestion, polarity: str
+    units: Iterable[Unit],
+    parsed: ParsedQuestion,
+    polarity: str,
+    opinion_words: Collection[str] = (),
 ) -> list[tuple[float, Unit]]:
-    """Judgements of the wanted polarity, strongest and most on-topic first."""
+    """Judgements of the wanted polarity, strongest and most on-topic first. With
+    `opinion_words` (the opinion lexicon), a quoted line of the film's dialogue is no judgement."""
     scored = []
     focus = parsed.aspects or parsed.people
     topic = {stem(w) for w in content_words(parsed.normalised) if w not in OPINION_CUES}
@@ -116,6 +152,8 @@ def rank_opinions(
             # A reviewer's rhetorical question doubts or mocks; it is no praise to quote.
             continue
         if polarity == "positive" and _UNREALISED.search(unit.text):
+            continue
+        if only_reported_speech(unit, polarity, opinion_words):
             continue
         if focus and not mentions(unit, parsed.aspects, parsed.people):
             continue
