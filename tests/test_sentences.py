@@ -104,3 +104,8 @@ def test_lowercase_reviews_are_split_into_sentences() -> None:
     assert_offsets_exact(original, sentences)
     for sentence in sentences:
         assert original[sentence.start : sentence.end] == sentence.text
+
+
+def test_a_title_in_capitals_does_not_end_a_sentence() -> None:
+    texts = [s.text for s in prepare("It was first used in MR. WONG, DETECTIVE. It was fine.")]
+    assert texts == ["It was first used in MR. WONG, DETECTIVE.", "It was fine."]

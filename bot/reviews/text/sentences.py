@@ -42,7 +42,7 @@ def split_sentences(repaired: RepairedText) -> list[PreparedSentence]:
     offset = 0
     for paragraph in text.split(PARAGRAPH):
         if paragraph.strip():
-            spans = _sentence_spans(paragraph)
+            spans = _after_titles(paragraph, _sentence_spans(paragraph))
             if _LOWERCASE_START.search(paragraph):
                 spans = [piece for span in spans for piece in _lowercase_breaks(paragraph, *span)]
             for start, end in spans:
@@ -120,6 +120,22 @@ _LOWERCASE_START = re.compile(r"(?<=[^\s.!?])(?P<stop>\s?[.!?]+)[\"')\]]*\s+(?=[
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st vs etc e.g i.e eg ie approx jr sr vol ch cf al inc ltd co no pp ft min".split()
 )
+
+
+# Titles before a name: "MR. WONG" (in capitals Bling Fire does not know it) is one sentence.
+_TITLE_END = re.compile(r"(?:^|\W)(?:mr|mrs|ms|dr|st|jr|sr|messrs)\.\s*$", re.IGNORECASE)
+
+
+def _after_titles(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        last = merged[-1] if merged else None
+        # Only the last few characters can hold a title; most sentences don't end in one.
+        if last and _TITLE_END.search(paragraph[max(last[0], last[1] - 9) : last[1]]):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _lowercase_breaks(paragraph: str, start: int, end: int) -> list[tuple[int, int]]:
