@@ -95,6 +95,10 @@ def test_dislikes_about_an_aspect_filter_by_it(vocabulary: AspectVocabulary) -> 
         ("tl;dr?", "summary"),
         ("pros and cons?", "summary"),
         ("strengths and weaknesses?", "summary"),
+        ("thoughts?", "summary"),
+        ("what did the critic think?", "summary"),
+        ("what did they think of it?", "summary"),
+        ("what did they think of the music?", "aspect"),
         ("what did they think of the ending?", "aspect"),
     ],
 )

@@ -83,6 +83,11 @@ SUMMARY_PATTERNS = (
     r"\bstrengths?\b.*\bweakness",
     r"\b(good|best) and (the )?(bad|worst)\b",
     r"\boverview\b",
+    # "thoughts?", "what did they think?", "their take?": the review's opinion as a whole.
+    r"^\W*(any )?(thoughts|opinions?|impressions?|take|views?)\W*$",
+    r"\bwhat did (they|the critic|the reviewer) (think|say|make of it)\W*$",
+    r"\bwhat did (they|the critic|the reviewer) think (of|about) (it|the film|the movie)\W*$",
+    r"\b(their|the critic's|the reviewer's) (take|opinion|view|impressions?)\W*$",
 )
 PLOT_PATTERNS = (
     r"\bwhat('s| is| was)? (the )?(film|movie|it|story|plot)\b.*\babout\b",
