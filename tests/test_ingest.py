@@ -167,3 +167,32 @@ def test_a_failing_write_leaves_no_half_indexed_review(service: ReviewService) -
     assert [f.origin for f in report.failed] == ["bad"]
     assert service.store.review("bad") is None
     assert service.store.sentences(["bad"]) == {"bad": []}
+
+
+def test_labelling_workers_store_what_one_process_stores(tmp_path: Path) -> None:
+    """Reviews labelled in worker processes come back (compactly pickled) exactly as labelled
+    in-process, and are stored in input order either way."""
+    from bot.reviews.ingest.runner import IngestOptions, run_ingest
+    from bot.reviews.opinions.aspects import AspectVocabulary
+    from bot.reviews.opinions.tagger import OpinionTagger
+    from bot.reviews.store.engine import make_engine
+    from bot.reviews.store.sql import SqlReviewStore
+    from bot.reviews.types import ReviewInput
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.iterdir()) if p.is_file()]
+    items = [
+        ReviewInput(f"{text}\n\nSeen in week {i}.", film="Heat", review_id=f"r{i:02d}")
+        for i, text in enumerate(texts * 3)
+    ]
+    tagger = OpinionTagger.load(vocabulary=AspectVocabulary.load())
+    stored = []
+    for workers in (1, 2):
+        store = SqlReviewStore(make_engine(f"sqlite:///{tmp_path / f'w{workers}.sqlite3'}"))
+        options = IngestOptions(max_bytes=200_000, batch_size=3, workers=workers)
+        report = run_ingest(items, store=store, tagger=lambda: tagger, options=options)
+        assert report.added == [item.review_id for item in items]
+        ids = [str(item.review_id) for item in items]
+        stored.append((store.reviews_by_id(ids), store.sentences(ids)))
+        store.close()
+    assert stored[0] == stored[1]
+    assert sum(len(s) for s in stored[1][1].values()) > len(items)

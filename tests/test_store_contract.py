@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 
 from bot.reviews.store.base import PreparedReview
 from bot.reviews.store.engine import make_engine
@@ -104,8 +104,27 @@ def test_add_then_the_same_review_again_is_a_duplicate(store: SqlReviewStore) ->
     assert store.add_reviews([review("h2", HEAT)]) == [False]
     # The same id twice in one batch is stored once.
     assert store.add_reviews([review("x", "Once."), review("x", "Once.")]) == [True, False]
+    # So is the same text under two ids in one batch: the first id (sorted) keeps it.
+    assert store.add_reviews([review("y2", "Twice."), review("y1", "Twice.")]) == [False, True]
     assert not store.is_empty()
-    assert sorted(r.review_id for r in store.reviews()) == ["d1", "h1", "x"]
+    assert sorted(r.review_id for r in store.reviews()) == ["d1", "h1", "x", "y1"]
+
+
+def test_reviews_without_metadata_round_trip(store: SqlReviewStore) -> None:
+    from dataclasses import replace
+
+    bare = replace(review("b1", HEAT), year=None, critic=None, source=None, rating=None, url=None)
+    assert store.add_reviews([bare, review("d1", DUNE, film="Dune")]) == [True, True]
+    stored = store.review("b1")
+    assert stored is not None
+    assert (stored.year, stored.critic, stored.source, stored.rating, stored.url) == (
+        None,
+        None,
+        None,
+        None,
+        None,
+    )
+    assert stored.published == "1995-12-15" and stored.text == HEAT
 
 
 def test_known_reviews_by_id_or_hash(store: SqlReviewStore) -> None:
@@ -386,6 +405,28 @@ def best_set(hits: list[tuple[str, int, float]]) -> set[tuple[str, int]]:
     if not hits:
         return set()
     return {(r, p) for r, p, s in hits if abs(s - hits[0][2]) <= 1e-6 * max(1.0, abs(s))}
+
+
+@pytest.mark.postgres
+def test_postgres_writes_leave_no_pending_index_entries(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """New sentences go through the GIN pending list, which each write empties before commit."""
+    pg = open_store("postgres", tmp_path, request)
+    try:
+        assert pg.add_reviews([review("h1", HEAT), review("d1", DUNE, film="Dune")]) == [True] * 2
+        with pg.engine.begin() as connection:
+            options = connection.execute(
+                text("SELECT reloptions FROM pg_class WHERE oid = 'ix_sentences_tsv'::regclass")
+            ).scalar_one()
+            left = connection.execute(
+                text("SELECT gin_clean_pending_list('ix_sentences_tsv'::regclass)")
+            ).scalar_one()
+        assert "fastupdate=on" in options
+        assert left == 0  # pages still pending: none
+        assert [h.review_id for h in pg.search(["heist"])] == ["h1"]
+    finally:
+        pg.close()
 
 
 @pytest.mark.postgres

@@ -6,15 +6,18 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from itertools import islice
+from multiprocessing.reduction import ForkingPickler
+from operator import attrgetter
+from typing import Any
 
 from bot.errors import IngestError, StoreError
 from bot.reviews.ingest.pipeline import content_hash, prepare_reviews, review_id_for, validate
 from bot.reviews.ingest.readers import BadInput
 from bot.reviews.opinions.tagger import OpinionTagger
 from bot.reviews.store.base import PreparedReview, ReviewStore
-from bot.reviews.types import ReviewInput
+from bot.reviews.types import Clause, ReviewInput, Sentence
 
 
 @dataclass
@@ -133,6 +136,23 @@ def _load_worker_tagger() -> None:
 
     global _worker_tagger
     _worker_tagger = OpinionTagger.load(vocabulary=AspectVocabulary.load())
+    # Labelled reviews go back to the parent as (class, field values), rebuilt there by each
+    # class's __init__. The default for these frozen, slotted dataclasses restores each field
+    # through a generic setstate: pickling plus unpickling took 0.26 ms per review, 0.15 this
+    # way, and the unpickling is the parent's (the writer's) time. Only this pool's pickling
+    # (multiprocessing's ForkingPickler) is affected.
+    for cls in (PreparedReview, Sentence, Clause):
+        ForkingPickler.register(cls, _by_fields)
+
+
+# Each class's field values, in __init__'s order.
+_FIELD_VALUES = {
+    cls: attrgetter(*(f.name for f in fields(cls))) for cls in (PreparedReview, Sentence, Clause)
+}
+
+
+def _by_fields(obj: Any) -> tuple[type, tuple[Any, ...]]:
+    return type(obj), _FIELD_VALUES[type(obj)](obj)
 
 
 def _prepare_in_worker(items: list[ReviewInput]) -> list[PreparedReview]:

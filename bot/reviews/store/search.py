@@ -71,8 +71,18 @@ def index_sentences(connection: Connection, review_pks: Sequence[int]) -> None:
         ).bindparams(bindparam("pks", expanding=True))
         connection.execute(statement, {"pks": list(review_pks)})
     elif connection.dialect.name == "postgresql":
-        # The tsvector column and its GIN index fill themselves; the BM25 statistics do not.
-        # ts_stat takes a query as text: built from integer row ids only, never user text.
+        # The tsvector column fills itself and its GIN index queues the new entries in the
+        # pending list (migration 0005); move them into the index in one sorted pass, before
+        # the statistics rows below are locked. Only the index's owner may (as for VACUUM);
+        # for anyone else the index empties the list itself once it reaches its limit.
+        connection.execute(
+            text(
+                "SELECT gin_clean_pending_list(c.oid) FROM pg_class c "
+                "WHERE c.oid = to_regclass('ix_sentences_tsv') AND pg_has_role(c.relowner, 'USAGE')"
+            )
+        )
+        # The BM25 statistics. ts_stat takes a query as text: built from integer row ids only,
+        # never user text.
         ids = ",".join(str(int(pk)) for pk in review_pks)
         rows = f"SELECT tsv FROM sentences WHERE review_pk IN ({ids})"
         # Sorted, so concurrent writers lock shared lexeme rows in one order.

@@ -12,7 +12,14 @@ from bot.reviews.store.base import PreparedReview, SearchHit
 from bot.reviews.store.chat import ChatRecords
 from bot.reviews.store.engine import upgrade_schema
 from bot.reviews.store.labels import opinion_rows
-from bot.reviews.store.rows import insert_opinions, insert_sentences, sentence_from, sentence_row
+from bot.reviews.store.rows import (
+    insert_film_arrays,
+    insert_opinions,
+    insert_review_arrays,
+    insert_sentences,
+    sentence_from,
+    sentence_row,
+)
 from bot.reviews.store.schema import (
     ChannelFilmRow,
     FilmRow,
@@ -119,17 +126,24 @@ class SqlReviewStore(ChatRecords):
         # Sorted, so two writers loading overlapping files take row locks in the same order
         # (PostgreSQL) and wait for each other rather than deadlock.
         rows.sort(key=lambda row: str(row["review_id"]))
+        # ON CONFLICT DO NOTHING on the unique id and content hash: two writers racing on the
+        # same review end with one row, and the loser learns it was a duplicate.
         inserted: dict[str, int] = {}
+        if self.engine.dialect.name == "postgresql":
+            for chunk in _chunked(rows, _ROWS_PER_STATEMENT):
+                inserted.update(insert_review_arrays(connection, chunk))
+            return inserted
+        # Executed with the rows as parameters, SQLAlchemy compiles the statement once (cached)
+        # and writes them into multi-row VALUES pages itself ("insertmanyvalues"); compiling
+        # .values(rows) anew for every batch cost more client time than the insert itself.
+        statement = (
+            self._insert(reviews_t)
+            .on_conflict_do_nothing()
+            .returning(reviews_t.c.review_id, reviews_t.c.id)
+        )
         for chunk in _chunked(rows, _ROWS_PER_STATEMENT):
-            # ON CONFLICT DO NOTHING on the unique id and content hash: two writers racing on
-            # the same review end with one row, and the loser learns it was a duplicate.
-            statement = (
-                self._insert(reviews_t)
-                .values(chunk)
-                .on_conflict_do_nothing()
-                .returning(reviews_t.c.review_id, reviews_t.c.id)
-            )
-            inserted.update((str(row[0]), int(row[1])) for row in connection.execute(statement))
+            result = connection.execute(statement, list(chunk))
+            inserted.update((str(row[0]), int(row[1])) for row in result)
         return inserted
 
     def _film_ids(
@@ -146,11 +160,12 @@ class SqlReviewStore(ChatRecords):
         ids = {key: self._film_cache[key] for key in wanted if key in self._film_cache}
         missing = sorted(key for key in wanted if key not in ids)
         for chunk in _chunked(missing, _ROWS_PER_STATEMENT):
-            connection.execute(
-                self._insert(films)
-                .values([{"key": k, "title": wanted[k][0], "year": wanted[k][1]} for k in chunk])
-                .on_conflict_do_nothing()
-            )
+            rows = [{"key": k, "title": wanted[k][0], "year": wanted[k][1]} for k in chunk]
+            if self.engine.dialect.name == "postgresql":
+                insert_film_arrays(connection, rows)
+            else:
+                # Rows as parameters: one cached compilation, as for the reviews.
+                connection.execute(self._insert(films).on_conflict_do_nothing(), rows)
             found = connection.execute(
                 select(films.c.key, films.c.id).where(films.c.key.in_(chunk))
             )
