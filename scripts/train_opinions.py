@@ -16,9 +16,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.reviews.opinions.corpora import opinion_lexicon  # noqa: E402
 from bot.reviews.opinions.model import default_model_dir  # noqa: E402
-from bot.reviews.opinions.training import train_model, train_stance  # noqa: E402
+from bot.reviews.opinions.training import (  # noqa: E402
+    shipped_lexicon,
+    train_model,
+    train_stance,
+)
 
 DEVSET = ROOT / "benchmarks" / "devset" / "reviews"
 
@@ -42,7 +45,11 @@ def main() -> None:
     args = parser.parse_args()
     began = time.perf_counter()
     excluded = devset_ids()
-    lexicon = opinion_lexicon(args.data)
+    lexicon = shipped_lexicon(args.data)
+    print(
+        f"lexicon: {len(lexicon.unsigned)} words unsigned for film reviews: "
+        + ", ".join(sorted(lexicon.unsigned))
+    )
     stance = train_stance(args.data, lexicon, excluded)
     path = stance.save(args.out)
     print(

@@ -80,6 +80,9 @@ class Lexicon:
 
     positive: frozenset[str]
     negative: frozenset[str]
+    # Opinion words whose sign film reviews do not share ("funny" is negative in Hu & Liu):
+    # they judge, but cue no polarity.
+    unsigned: frozenset[str] = frozenset()
     # +1 for a positive word, -1 for a negative one (positive wins a word in both lists).
     signs: dict[str, int] = field(init=False, repr=False, compare=False)
 
@@ -87,18 +90,25 @@ class Lexicon:
         signs = dict.fromkeys(self.negative, -1) | dict.fromkeys(self.positive, 1)
         object.__setattr__(self, "signs", signs)
 
+    def opinion_words(self) -> frozenset[str]:
+        return self.positive | self.negative | self.unsigned
+
 
 def lexicon_arrays(lexicon: Lexicon) -> dict[str, Any]:
     """The word lists as plain arrays, for a model file saved without pickle."""
     return {
         "positive": np.array(sorted(lexicon.positive)),
         "negative": np.array(sorted(lexicon.negative)),
+        "unsigned": np.array(sorted(lexicon.unsigned), dtype=str),
     }
 
 
 def lexicon_from(data: Mapping[str, Any]) -> Lexicon:
+    unsigned = data.get("unsigned", ())
     return Lexicon(
-        frozenset(str(w) for w in data["positive"]), frozenset(str(w) for w in data["negative"])
+        frozenset(str(w) for w in data["positive"]),
+        frozenset(str(w) for w in data["negative"]),
+        frozenset(str(w) for w in unsigned),
     )
 
 

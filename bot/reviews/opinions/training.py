@@ -27,6 +27,7 @@ from bot.reviews.opinions.corpora import (
     polarity_corpus,
     subjectivity_corpus,
 )
+from bot.reviews.opinions.domain import film_lexicon
 from bot.reviews.opinions.features import (
     CHAR_OFFSET,
     DIMENSION,
@@ -182,9 +183,15 @@ def predict(weights: LinearWeights, features: Features) -> npt.NDArray[np.float6
     return result
 
 
+def shipped_lexicon(data_dir: Path) -> Lexicon:
+    """Hu & Liu's lists with the signs film snippets (MR) contradict left out (see domain.py)."""
+    pol_texts, pol_labels = polarity_corpus(data_dir)
+    return film_lexicon(opinion_lexicon(data_dir), pol_texts, pol_labels)
+
+
 def train_model(data_dir: Path) -> OpinionModel:
     """Fit both sentence scorers on the full corpora and pack them as the shipped model."""
-    lexicon = opinion_lexicon(data_dir)
+    lexicon = shipped_lexicon(data_dir)
     subj_texts, subj_labels = subjectivity_corpus(data_dir)
     pol_texts, pol_labels = polarity_corpus(data_dir)
     extra = None

@@ -44,7 +44,7 @@ class Answerer:
         self.max_points = max_points
         self._stances = StanceReader(stance)
         # Opinion words, so "is it funny?" is answered about the humour, not "the funny".
-        self._judging = frozenset(stance.lexicon.signs) if stance is not None else frozenset()
+        self._judging = stance.lexicon.opinion_words() if stance is not None else frozenset()
 
     def _stance_of(self, review: Review, scope: Scope) -> Stance:
         return self._stances.stance(review, scope.sentences.get(review.review_id, []))

@@ -1,0 +1,35 @@
+"""The lexicon fitted to film reviews: signs that film snippets contradict are dropped."""
+
+from __future__ import annotations
+
+from bot.reviews.opinions.domain import film_lexicon
+from bot.reviews.opinions.features import Lexicon
+from bot.reviews.opinions.tagger import OpinionTagger
+
+BASE = Lexicon(frozenset({"charming", "better"}), frozenset({"funny", "dull"}))
+
+
+def test_a_sign_the_snippets_contradict_is_dropped_but_the_word_still_judges() -> None:
+    texts = ["a funny , charming film"] * 40 + ["dull and flat"] * 40 + ["a funny mess"] * 2
+    labels = [1] * 40 + [0] * 42
+    fitted = film_lexicon(BASE, texts, labels)
+    assert "funny" not in fitted.signs and "funny" in fitted.unsigned
+    assert fitted.signs["charming"] == 1 and fitted.signs["dull"] == -1
+    assert "funny" in fitted.opinion_words()
+
+
+def test_conceding_snippets_do_not_count() -> None:
+    # "dull but charming" is praise that names a fault: no evidence that "dull" is praise.
+    texts = ["dull but charming"] * 40 + ["dull and flat"] * 10 + ["flat and tired"] * 40
+    labels = [1] * 40 + [0] * 50
+    assert film_lexicon(BASE, texts, labels).signs["dull"] == -1
+
+
+def test_too_few_uses_leave_the_sign_alone() -> None:
+    assert film_lexicon(BASE, ["a funny film"] * 5, [1] * 5).signs["funny"] == -1
+
+
+def test_funny_reads_as_praise_in_a_review() -> None:
+    tagger = OpinionTagger.load()
+    assert tagger.tag("There are lots of funny moments in the film.").polarity == "positive"
+    assert tagger.tag("It was not funny at all.").polarity == "negative"
