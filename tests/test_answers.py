@@ -266,3 +266,9 @@ def test_a_line_of_the_films_dialogue_is_no_judgement(service: ReviewService) ->
     assert "that's not nice" not in cited(dislikes)
     likes = ask(service, "what did they like?")
     assert "I loved it" in cited(likes) and "I love you, I adore you" not in cited(likes)
+
+
+def test_a_who_lookup_answers_with_the_name_first(seeded: ReviewService) -> None:
+    answer = ask(seeded, "who was poorly cast?")
+    assert answer.answer.startswith("Ryan Gosling — the review says:")
+    assert "poorly cast as a jazz pianist" in cited(answer)

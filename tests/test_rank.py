@@ -110,3 +110,20 @@ def test_a_long_judgement_no_single_clause_carries_is_quoted_whole() -> None:
     units = list(opinion_units(review, sentence))
     assert [u.text for u in units] == [LONG_TEXT]
     assert [u.text for _, u in rank_opinions(units, LIKES, "positive")] == [LONG_TEXT]
+
+
+def test_a_who_answer_names_the_people_nearest_the_question_words() -> None:
+    from bot.reviews.qa.rank import person_in
+
+    vocabulary = AspectVocabulary.load()
+
+    def who(question: str, text: str) -> str | None:
+        parsed = parse_question(question, vocabulary, people=set())
+        return person_in(text, parsed, "Night Porter")
+
+    text = "Night Porter stars Mara Lind, and Tom Ashby makes a fine villain."
+    assert who("who was the villain?", text) == "Tom Ashby"
+    listed = "Jo Lee, Sam Park and Ann Wu wrote it, and Bo Ray directed."
+    assert who("who wrote it?", listed) == "Jo Lee, Sam Park and Ann Wu"
+    assert who("who directed it?", listed) == "Bo Ray"
+    assert who("who was in it?", "It is a quiet film about a hotel.") is None

@@ -178,7 +178,12 @@ class Answerer:
         chosen = rank.diversify(ranked, min(limit, 3), scope.shown)
         points = tuple(u.point() for u in chosen)
         best = points[0]
-        return _answer(parsed, scope, f"The review says: “{best.text}”", points)
+        text = f"The review says: “{best.text}”"
+        person = rank.person_in(best.text, parsed, best.film or "") if parsed.wh == "who" else None
+        if person is not None:
+            # The short answer first, then the sentence it comes from.
+            text = f"{person} — the review says: “{best.text}”"
+        return _answer(parsed, scope, text, points)
 
     def _plot(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
         units = [

@@ -239,6 +239,59 @@ def rank_lookup(
     return _best_first(scored)
 
 
+def person_in(text: str, question: ParsedQuestion, title: str) -> str | None:
+    """The name a "who" question asks for in the sentence that answers it: full names where
+    there are some, else capitalised words that are not the film's title; the one nearest the
+    question's own words ("who was poorly cast?" → "Ryan Gosling"), with the names listed beside
+    it ("Charles Brackett, Billy Wilder and Walter Reisch wrote the screenplay")."""
+    title_words = {w.casefold() for w in re.findall(r"\w+", title)}
+    names = [
+        m
+        for m in [*_FULL_NAME.finditer(text)] or [*_NAME.finditer(text)]
+        if not {w.casefold() for w in m.group(0).split()} <= title_words
+    ]
+    if not names:
+        return None
+    stems = {stem(w) for w in content_words(question.normalised)} - _CAST_WORDS
+    anchors = [
+        m.start() for m in re.finditer(r"[\w'-]+", text) if stem(m.group(0).casefold()) in stems
+    ]
+    if CAST_QUESTION.search(question.normalised) or not anchors:
+        nearest = 0
+    else:
+        nearest = min(
+            range(len(names)), key=lambda i: min(abs(names[i].start() - a) for a in anchors)
+        )
+    first, last = _list_around(text, names, nearest)
+    found = [m.group(0) for m in names[first : last + 1]]
+    return found[0] if len(found) == 1 else ", ".join(found[:-1]) + " and " + found[-1]
+
+
+def _list_around(text: str, names: list[re.Match[str]], index: int) -> tuple[int, int]:
+    """The first and last of the names listed together with names[index]: "Voight and Hoffman",
+    "Brackett, Wilder, and Reisch"; "Mara Lind, and Tom Ashby makes…" is two clauses, not a list."""
+    groups: list[list[int]] = [[0]]
+    closed = False
+    for i in range(1, len(names)):
+        gap = (names[i - 1].end(), names[i].start())
+        group = groups[-1]
+        if not closed and _LISTED.match(text, *gap):
+            group.append(i)
+        elif not closed and len(group) > 1 and _SERIAL_AND.match(text, *gap):
+            group.append(i)
+            closed = True  # "A, B, and C" ends the list
+        else:
+            groups.append([i])
+            closed = False
+    group = next(g for g in groups if index in g)
+    return group[0], group[-1]
+
+
+# What sits between two names in a list: "Voight and Hoffman", "Brackett, Billy Wilder".
+_LISTED = re.compile(r"\s*(?:,\s*|and\s+|&\s*)\Z")
+_SERIAL_AND = re.compile(r",\s*and\s+\Z")
+
+
 def _shape_question(parsed: ParsedQuestion) -> bool:
     text = parsed.normalised
     return bool(CAST_QUESTION.search(text)) or parsed.wh == "how long"
