@@ -28,7 +28,7 @@ from bot.reviews.opinions.corpora import (  # noqa: E402
     subjectivity_corpus,
 )
 from bot.reviews.opinions.cues import blend_polarity, subjectivity_floor  # noqa: E402
-from bot.reviews.opinions.domain import film_lexicon  # noqa: E402
+from bot.reviews.opinions.domain import film_lexicon, unsign  # noqa: E402
 from bot.reviews.opinions.features import Lexicon  # noqa: E402
 from bot.reviews.opinions.tokens import normalise  # noqa: E402
 from bot.reviews.opinions.training import (  # noqa: E402
@@ -40,6 +40,7 @@ from bot.reviews.opinions.training import (  # noqa: E402
     featurize,
     fit,
     predict,
+    review_contradicted,
 )
 
 FOLDS = 10
@@ -113,9 +114,10 @@ def main() -> None:
     args = parser.parse_args()
     hu_liu = opinion_lexicon(args.data)
     pol_texts, pol_labels = polarity_corpus(args.data)
-    # The shipped lexicon drops the signs MR contradicts (domain.py): on MR that is decided from
-    # each fold's training rows only; SUBJ's labels play no part in it.
-    shipped = film_lexicon(hu_liu, pol_texts, pol_labels)
+    # The shipped lexicon drops the signs MR and aclImdb `train` sentences contradict (domain.py):
+    # the MR part is decided from each MR fold's training rows only; SUBJ's labels play no part.
+    from_reviews = review_contradicted(args.data, hu_liu)  # no MR or SUBJ label involved
+    shipped = unsign(film_lexicon(hu_liu, pol_texts, pol_labels), from_reviews)
     print(
         "| task | model (10-fold CV)                     | accuracy %    | + cues "
         "| published | time |"
@@ -144,8 +146,9 @@ def main() -> None:
             "MNB words": replace(POLARITY_RECIPE, nb_share=1.0),
             "ensemble, NB share 0.3": replace(POLARITY_RECIPE, nb_share=0.3),
         },
-        lambda train: film_lexicon(
-            hu_liu, [pol_texts[i] for i in train], [pol_labels[i] for i in train]
+        lambda train: unsign(
+            film_lexicon(hu_liu, [pol_texts[i] for i in train], [pol_labels[i] for i in train]),
+            from_reviews,
         ),
     )
 

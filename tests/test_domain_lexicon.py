@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.reviews.opinions.domain import film_lexicon
+from bot.reviews.opinions.domain import film_lexicon, review_sentences, unsign
 from bot.reviews.opinions.features import Lexicon
 from bot.reviews.opinions.tagger import OpinionTagger
 
@@ -33,3 +33,19 @@ def test_funny_reads_as_praise_in_a_review() -> None:
     tagger = OpinionTagger.load()
     assert tagger.tag("There are lots of funny moments in the film.").polarity == "positive"
     assert tagger.tag("It was not funny at all.").polarity == "negative"
+
+
+def test_words_that_describe_a_film_are_not_read_as_complaints() -> None:
+    tagger = OpinionTagger.load()
+    assert tagger.tag("A dark, intense and complex thriller.").polarity == "positive"
+    assert tagger.tag("The ending is haunting and unexpected.").polarity == "positive"
+    # A plot sentence full of them stays plot.
+    plot = tagger.tag("The murder happens at night and his lonely sister cries.")
+    assert plot.subjectivity < 0.5 and plot.polarity == "neutral"
+
+
+def test_review_sentences_carry_their_reviews_label() -> None:
+    sentences, labels = review_sentences(["Great fun. Loved it!", "Dull."], [1, 0])
+    assert sentences == ["Great fun.", "Loved it!", "Dull."] and labels == [1, 1, 0]
+    lexicon = unsign(BASE, ["funny", "missing"])
+    assert "funny" in lexicon.unsigned and "missing" not in lexicon.opinion_words()

@@ -27,7 +27,13 @@ from bot.reviews.opinions.corpora import (
     polarity_corpus,
     subjectivity_corpus,
 )
-from bot.reviews.opinions.domain import film_lexicon
+from bot.reviews.opinions.domain import (
+    SENTENCE_RULE,
+    contradicted,
+    film_lexicon,
+    review_sentences,
+    unsign,
+)
 from bot.reviews.opinions.features import (
     CHAR_OFFSET,
     DIMENSION,
@@ -183,10 +189,20 @@ def predict(weights: LinearWeights, features: Features) -> npt.NDArray[np.float6
     return result
 
 
+def review_contradicted(data_dir: Path, lexicon: Lexicon) -> frozenset[str]:
+    """Signs that aclImdb `train` review sentences, labelled by their review, contradict."""
+    reviews = imdb_reviews(data_dir, "train")
+    sentences, labels = review_sentences(reviews.texts, reviews.labels)
+    return contradicted(lexicon, sentences, labels, SENTENCE_RULE)
+
+
 def shipped_lexicon(data_dir: Path) -> Lexicon:
-    """Hu & Liu's lists with the signs film snippets (MR) contradict left out (see domain.py)."""
+    """Hu & Liu's lists with the signs film text contradicts left out (see domain.py): in MR's
+    labelled snippets, or in aclImdb `train` review sentences."""
+    hu_liu = opinion_lexicon(data_dir)
     pol_texts, pol_labels = polarity_corpus(data_dir)
-    return film_lexicon(opinion_lexicon(data_dir), pol_texts, pol_labels)
+    from_snippets = film_lexicon(hu_liu, pol_texts, pol_labels)
+    return unsign(from_snippets, review_contradicted(data_dir, hu_liu))
 
 
 def train_model(data_dir: Path) -> OpinionModel:
