@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from bot.reviews.opinions.aspects import AspectVocabulary
 from bot.reviews.qa.intents import ParsedQuestion, parse_question
-from bot.reviews.qa.rank import rank_lookup, rank_opinions
+from bot.reviews.qa.lookup import rank_lookup
+from bot.reviews.qa.rank import rank_opinions
 from bot.reviews.qa.units import sentence_unit
 from bot.reviews.types import Clause, Review, Sentence
 
@@ -113,7 +114,7 @@ def test_a_long_judgement_no_single_clause_carries_is_quoted_whole() -> None:
 
 
 def test_a_who_answer_names_the_people_nearest_the_question_words() -> None:
-    from bot.reviews.qa.rank import person_in
+    from bot.reviews.qa.lookup import person_in
 
     vocabulary = AspectVocabulary.load()
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from bot.errors import UserError
 from bot.reviews.opinions.stance import StanceModel
-from bot.reviews.qa import compose, rank
+from bot.reviews.qa import compose, lookup, rank
 from bot.reviews.qa.conversation import follow_up, remember
 from bot.reviews.qa.intents import RATING_QUESTION, ParsedQuestion, Vocabulary
 from bot.reviews.qa.intents import parse_question as parse
@@ -158,7 +158,7 @@ class Answerer:
         return _answer(parsed, scope, compose.aspect_summary(topic, points), points)
 
     def _lookup(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
-        ranked = rank.rank_lookup(scope.reviews, scope.sentences, parsed, self.vocabulary)
+        ranked = lookup.rank_lookup(scope.reviews, scope.sentences, parsed, self.vocabulary)
         if not ranked or ranked[0][0] < LOOKUP_MIN_COVERAGE:
             if parsed.polarity is not None:
                 # "What was their favourite scene?" with no scene named: what did they like?
@@ -179,7 +179,9 @@ class Answerer:
         points = tuple(u.point() for u in chosen)
         best = points[0]
         text = f"The review says: “{best.text}”"
-        person = rank.person_in(best.text, parsed, best.film or "") if parsed.wh == "who" else None
+        person = (
+            lookup.person_in(best.text, parsed, best.film or "") if parsed.wh == "who" else None
+        )
         if person is not None:
             # The short answer first, then the sentence it comes from.
             text = f"{person} — the review says: “{best.text}”"

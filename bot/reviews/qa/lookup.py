@@ -1,0 +1,158 @@
+"""Lookups: the sentence that holds a fact the question asks for, and the name a "who" wants."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from bot.reviews.qa.intents import CAST_QUESTION, ParsedQuestion, Vocabulary
+from bot.reviews.qa.rank import best_first
+from bot.reviews.qa.units import Unit, sentence_unit
+from bot.reviews.qa.words import content_words, stem
+from bot.reviews.types import Review, Sentence
+
+_NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+\b")
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
+_TIME = re.compile(
+    r"\b(\d{1,4}|years?|months?|weeks?|days?|nights?|morning|evening|later|before|after|"
+    r"time|times|during|while|until|when|ago|once|first|last|end|beginning|since)\b"
+)
+
+
+def rank_lookup(
+    reviews: Sequence[Review],
+    sentences: dict[str, list[Sentence]],
+    parsed: ParsedQuestion,
+    vocabulary: Vocabulary,
+) -> list[tuple[float, Unit]]:
+    """Sentences sharing the question's content words, weighted by rarity in the scope.
+
+    A word also matches a sentence about the same aspect ("who directed it?" finds "director").
+    Questions whose answer has a shape rather than a word ("who was in it?", "how long is it?")
+    are scored by that shape.
+    """
+    query = content_words(parsed.normalised)
+    pool = [(r, s) for r in reviews for s in sentences.get(r.review_id, [])]
+    if not pool:
+        return []
+    shape = _SHAPES.get(parsed.wh or "") if _shape_question(parsed) else None
+    if shape is not None:
+        part = {stem(w) for w in query} - _CAST_WORDS
+        scored = []
+        for review, sentence in pool:
+            # The film's own title is capitalised too, but it is nobody in the cast.
+            title = {w.casefold() for w in re.findall(r"\w+", review.film)}
+            found = [m for m in shape.findall(sentence.text) if m.casefold() not in title]
+            if found:
+                full_names = sum(
+                    1
+                    for name in _FULL_NAME.findall(sentence.text)
+                    if shape is _NAME and not {w.casefold() for w in name.split()} <= title
+                )
+                # "who played the villain?": a sentence that also names the part comes first.
+                named_part = len(part & {stem(w) for w in content_words(sentence.text)})
+                score = 0.5 + 0.1 * len(found) + 0.1 * full_names + 0.3 * named_part
+                scored.append((score, sentence_unit(review, sentence)))
+        return best_first(scored)
+    if not query:
+        return []
+    stems_of = [{stem(w) for w in content_words(s.text)} for _, s in pool]
+    words_of = [set(content_words(s.text)) for _, s in pool]
+    total = len(pool)
+    idf = {}
+    for word in query:
+        frequency = sum(1 for stems in stems_of if stem(word) in stems)
+        idf[word] = math.log(1 + total / (1 + frequency))
+    word_aspects = {w: set(vocabulary.aspects_in(w)) - {"overall"} for w in query}
+    mass = sum(idf.values())
+    lowercase_only = all(not any(ch.isupper() for ch in s.text) for _, s in pool)
+    scored = []
+    for (review, sentence), stems, words in zip(pool, stems_of, words_of, strict=True):
+        hit = 0.0
+        for w in query:
+            if stem(w) in stems:
+                hit += idf[w] * (1.0 if w in words else 0.8)
+            elif word_aspects[w] & set(sentence.aspects):
+                hit += idf[w] * 0.7
+        if hit <= 0:
+            continue
+        if not _fits_answer_type(parsed.wh, sentence.text, lowercase_only):
+            continue
+        scored.append((hit / mass, sentence_unit(review, sentence)))
+    return best_first(scored)
+
+
+def person_in(text: str, question: ParsedQuestion, title: str) -> str | None:
+    """The name a "who" question asks for in the sentence that answers it: full names where
+    there are some, else capitalised words that are not the film's title; the one nearest the
+    question's own words ("who was poorly cast?" → "Ryan Gosling"), with the names listed beside
+    it ("Charles Brackett, Billy Wilder and Walter Reisch wrote the screenplay")."""
+    title_words = {w.casefold() for w in re.findall(r"\w+", title)}
+    names = [
+        m
+        for m in [*_FULL_NAME.finditer(text)] or [*_NAME.finditer(text)]
+        if not {w.casefold() for w in m.group(0).split()} <= title_words
+    ]
+    if not names:
+        return None
+    stems = {stem(w) for w in content_words(question.normalised)} - _CAST_WORDS
+    anchors = [
+        m.start() for m in re.finditer(r"[\w'-]+", text) if stem(m.group(0).casefold()) in stems
+    ]
+    if CAST_QUESTION.search(question.normalised) or not anchors:
+        nearest = 0
+    else:
+        nearest = min(
+            range(len(names)), key=lambda i: min(abs(names[i].start() - a) for a in anchors)
+        )
+    first, last = _list_around(text, names, nearest)
+    found = [m.group(0) for m in names[first : last + 1]]
+    return found[0] if len(found) == 1 else ", ".join(found[:-1]) + " and " + found[-1]
+
+
+def _list_around(text: str, names: list[re.Match[str]], index: int) -> tuple[int, int]:
+    """The first and last of the names listed together with names[index]: "Voight and Hoffman",
+    "Brackett, Wilder, and Reisch"; "Mara Lind, and Tom Ashby makes…" is two clauses, not a list."""
+    groups: list[list[int]] = [[0]]
+    closed = False
+    for i in range(1, len(names)):
+        gap = (names[i - 1].end(), names[i].start())
+        group = groups[-1]
+        if not closed and _LISTED.match(text, *gap):
+            group.append(i)
+        elif not closed and len(group) > 1 and _SERIAL_AND.match(text, *gap):
+            group.append(i)
+            closed = True  # "A, B, and C" ends the list
+        else:
+            groups.append([i])
+            closed = False
+    group = next(g for g in groups if index in g)
+    return group[0], group[-1]
+
+
+# What sits between two names in a list: "Voight and Hoffman", "Brackett, Billy Wilder".
+_LISTED = re.compile(r"\s*(?:,\s*|and\s+|&\s*)\Z")
+_SERIAL_AND = re.compile(r",\s*and\s+\Z")
+
+
+def _shape_question(parsed: ParsedQuestion) -> bool:
+    text = parsed.normalised
+    return bool(CAST_QUESTION.search(text)) or parsed.wh == "how long"
+
+
+_DURATION = re.compile(
+    r"\b\d+\s*(?:hours?|hrs?|minutes?|mins?)\b|\b(?:an|one|two|three) hours?\b", re.I
+)
+_SHAPES = {"who": _NAME, "how long": _DURATION}
+_CAST_WORDS = frozenset(stem(w) for w in ("played", "plays", "play", "stars", "starred", "acted"))
+
+
+def _fits_answer_type(wh: str | None, text: str, lowercase_only: bool = False) -> bool:
+    """A 'who' answer names someone; a 'when' answer holds a time."""
+    if wh == "who":
+        # Reviews that lost their capitals can't show a name; let the words decide.
+        return lowercase_only or bool(_NAME.search(text))
+    if wh == "when":
+        return bool(_TIME.search(text.lower()))
+    return True
