@@ -272,3 +272,11 @@ def test_a_who_lookup_answers_with_the_name_first(seeded: ReviewService) -> None
     answer = ask(seeded, "who was poorly cast?")
     assert answer.answer.startswith("Ryan Gosling — the review says:")
     assert "poorly cast as a jazz pianist" in cited(answer)
+
+
+def test_an_answer_says_how_many_more_points_what_else_would_show(seeded: ReviewService) -> None:
+    conversation = Conversation()
+    first = ask(seeded, "what did the critic dislike?", limit=3, conversation=conversation)
+    assert first.more > 0 and first.as_json()["more"] == first.more
+    rest = ask(seeded, "what else?", conversation=conversation, limit=first.more)
+    assert len(rest.points) == first.more and rest.more == 0

@@ -41,7 +41,7 @@ def render_answer(answer: Answer, *, width: int = 88) -> str:
             )
             lines.append(body)
     if answer.more:
-        lines.append(f"  … and {answer.more} more.")
+        lines.append(f"  … and {answer.more} more: ask “what else?”.")
     return "\n".join(lines)
 
 

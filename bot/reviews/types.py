@@ -165,5 +165,7 @@ class Answer:
         if self.intent == "verdict":
             data["verdict"] = self.verdict
             data["rating"] = self.rating
+        if self.more:
+            data["more"] = self.more  # further points, shown by asking "what else?"
         data.update(self.extra)
         return data

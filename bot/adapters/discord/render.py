@@ -72,7 +72,7 @@ def footer_text(answer: Answer, hidden: int) -> str:
         label = "sentence" if len(sentences) == 1 else "sentences"
         parts.append(f"{label} {', '.join(str(s) for s in sentences)}")
     if hidden:
-        parts.append(f"{hidden} more point{'s' if hidden != 1 else ''} not shown")
+        parts.append(f"{hidden} more point{'s' if hidden != 1 else ''} not shown: ask “what else?”")
     return clip(" · ".join(parts), FOOTER_LIMIT)
 
 

@@ -118,7 +118,7 @@ def answer_message(answer: Answer) -> SlackMessage:
         blocks.append(context(citation_line(cited)))
     if hidden:
         noun = "point" if hidden == 1 else "points"
-        blocks.append(context(f"…and {hidden} more {noun} not shown. Ask a narrower question."))
+        blocks.append(context(f"…and {hidden} more {noun} not shown: ask “what else?”."))
     if spoilers:
         count = len(spoilers)
         noun = "quote is" if count == 1 else "quotes are"

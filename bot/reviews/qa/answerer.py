@@ -98,6 +98,7 @@ class Answerer:
         ranked = rank.rank_opinions(units, parsed, polarity, self._judging)
         chosen = rank.diversify(ranked, limit, scope.shown)
         points = tuple(u.point() for u in chosen)
+        more = rank.remaining(ranked, scope.shown, chosen)
         topic = topic_of(parsed, self.vocabulary, self._judging)
         if not points:
             verb = "criticise" if polarity == "negative" else "praise"
@@ -125,14 +126,16 @@ class Answerer:
                 # Praise in a pan (or a gripe in a rave) is worth putting in proportion.
                 overall = "negative" if polarity == "positive" else "positive"
                 text = f"The review is {overall} overall, but " + text[0].lower() + text[1:]
-        return _answer(parsed, scope, text, points)
+        return replace(_answer(parsed, scope, text, points), more=more)
 
     def _aspect(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
         topic = topic_of(parsed, self.vocabulary, self._judging) or "that"
         units = list(rank.opinion_candidates(scope.reviews, scope.sentences))
         if parsed.people:
             units += rank.performance_mentions(scope.reviews, scope.sentences, parsed.people)
-        chosen = rank.diversify(rank.rank_aspect(units, parsed), limit, scope.shown)
+        ranked = rank.rank_aspect(units, parsed)
+        chosen = rank.diversify(ranked, limit, scope.shown)
+        more = rank.remaining(ranked, scope.shown, chosen)
         if not chosen:
             mentioned = any(
                 rank.mentions(sentence_unit(r, s), parsed.aspects, parsed.people)
@@ -154,8 +157,10 @@ class Answerer:
                 r for r in scope.reviews if r.review_id not in cited
             ]
             critics = {r.review_id: _critic_name(r, scope) for r in named[:6]}
-            return _answer(parsed, scope, compose.aspect_across(topic, points, critics), points)
-        return _answer(parsed, scope, compose.aspect_summary(topic, points), points)
+            text = compose.aspect_across(topic, points, critics)
+        else:
+            text = compose.aspect_summary(topic, points)
+        return replace(_answer(parsed, scope, text, points), more=more)
 
     def _lookup(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
         ranked = lookup.rank_lookup(scope.reviews, scope.sentences, parsed, self.vocabulary)

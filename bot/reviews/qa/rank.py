@@ -181,6 +181,15 @@ def best_first(scored: list[tuple[float, Unit]]) -> list[tuple[float, Unit]]:
     return sorted(scored, key=lambda item: (-item[0], item[1].review.review_id, item[1].start))
 
 
+def remaining(
+    ranked: Sequence[tuple[float, Unit]], skip: frozenset[tuple[str, int]], chosen: Sequence[Unit]
+) -> int:
+    """How many more sentences the ranking could quote beyond those `chosen` (and `skip`)."""
+    quoted = {(u.review.review_id, u.sentence.position) for u in chosen} | skip
+    rest = {(u.review.review_id, u.sentence.position) for _, u in ranked}
+    return len(rest - quoted)
+
+
 def diversify(
     ranked: Sequence[tuple[float, Unit]],
     limit: int,
