@@ -35,15 +35,8 @@ class OpinionModel:
     lexicon: Lexicon
 
     def save(self, model_dir: Path) -> Path:
-        model_dir.mkdir(parents=True, exist_ok=True)
         path = model_dir / MODEL_FILE
-        np.savez_compressed(
-            path,
-            version=np.array(FORMAT_VERSION),
-            weights=self.weights.astype(np.float16),
-            bias=self.bias.astype(np.float32),
-            **lexicon_arrays(self.lexicon),
-        )
+        write_model_file(path, FORMAT_VERSION, self.weights, self.bias, self.lexicon)
         return path
 
     @classmethod
@@ -53,6 +46,24 @@ class OpinionModel:
             folder / MODEL_FILE, "opinion model", FORMAT_VERSION, (DIMENSION, 2)
         )
         return cls(weights, bias, lexicon)
+
+
+def write_model_file(
+    path: Path,
+    version: int,
+    weights: npt.NDArray[np.float32],
+    bias: npt.ArrayLike,
+    lexicon: Lexicon,
+) -> None:
+    """Plain arrays only (weights as float16), so `read_model_file` needs no pickle."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(
+        path,
+        version=np.array(version),
+        weights=weights.astype(np.float16),
+        bias=np.asarray(bias, dtype=np.float32),
+        **lexicon_arrays(lexicon),
+    )
 
 
 def read_model_file(

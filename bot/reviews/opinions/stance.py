@@ -18,10 +18,9 @@ import numpy.typing as npt
 from bot.reviews.opinions.features import (
     CHAR_OFFSET,
     Lexicon,
-    lexicon_arrays,
     unit_indices,
 )
-from bot.reviews.opinions.model import default_model_dir, read_model_file
+from bot.reviews.opinions.model import default_model_dir, read_model_file, write_model_file
 from bot.reviews.opinions.tokens import normalise
 
 STANCE_FILE = "stance.npz"
@@ -48,15 +47,8 @@ class StanceModel:
         return float(1.0 / (1.0 + np.exp(-margin)))
 
     def save(self, model_dir: Path) -> Path:
-        model_dir.mkdir(parents=True, exist_ok=True)
         path = model_dir / STANCE_FILE
-        np.savez_compressed(
-            path,
-            version=np.array(STANCE_FORMAT),
-            weights=self.weights.astype(np.float16),
-            bias=np.array(self.bias, dtype=np.float32),
-            **lexicon_arrays(self.lexicon),
-        )
+        write_model_file(path, STANCE_FORMAT, self.weights, self.bias, self.lexicon)
         return path
 
     @classmethod

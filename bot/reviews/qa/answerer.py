@@ -196,7 +196,7 @@ class Answerer:
         units = [
             u
             for u in rank.plot_units(scope.reviews, scope.sentences)
-            if (u.review.review_id, u.sentence.position) not in scope.shown
+            if u.sentence_key not in scope.shown
         ]
         if not units:
             return _abstain(parsed, scope, "The review doesn't retell the plot.", discussed=True)
@@ -248,9 +248,7 @@ class Answerer:
         cons = rank.diversify(rank.rank_opinions(units, parsed, "negative", self._judging), 3)
         pros = rank.diversify(rank.rank_opinions(units, parsed, "positive", self._judging), 2)
         seen = {(p.review_id, p.sentence) for p in verdict.points}
-        extra = [
-            u.point() for u in cons + pros if (u.review.review_id, u.sentence.position) not in seen
-        ]
+        extra = [u.point() for u in cons + pros if u.sentence_key not in seen]
         points = (verdict.points + tuple(extra))[:limit]
         parts = [verdict.answer]
         if cons:

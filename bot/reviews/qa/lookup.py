@@ -6,6 +6,7 @@ import math
 import re
 from collections.abc import Sequence
 
+from bot.reviews.qa.compose import join_words
 from bot.reviews.qa.intents import CAST_QUESTION, ParsedQuestion, Vocabulary
 from bot.reviews.qa.rank import best_first
 from bot.reviews.qa.units import Unit, sentence_unit
@@ -39,10 +40,11 @@ def rank_lookup(
     shape = _SHAPES.get(parsed.wh or "") if _shape_question(parsed) else None
     if shape is not None:
         part = {stem(w) for w in query} - _CAST_WORDS
+        # The film's own title is capitalised too, but it is nobody in the cast.
+        titles = {r.film: _title_words(r.film) for r in reviews}
         scored = []
         for review, sentence in pool:
-            # The film's own title is capitalised too, but it is nobody in the cast.
-            title = {w.casefold() for w in re.findall(r"\w+", review.film)}
+            title = titles[review.film]
             found = [m for m in shape.findall(sentence.text) if m.casefold() not in title]
             if found:
                 full_names = sum(
@@ -88,7 +90,7 @@ def person_in(text: str, question: ParsedQuestion, title: str) -> str | None:
     there are some, else capitalised words that are not the film's title; the one nearest the
     question's own words ("who was poorly cast?" → "Ryan Gosling"), with the names listed beside
     it ("Charles Brackett, Billy Wilder and Walter Reisch wrote the screenplay")."""
-    title_words = {w.casefold() for w in re.findall(r"\w+", title)}
+    title_words = _title_words(title)
     names = [
         m
         for m in [*_FULL_NAME.finditer(text)] or [*_NAME.finditer(text)]
@@ -107,8 +109,7 @@ def person_in(text: str, question: ParsedQuestion, title: str) -> str | None:
             range(len(names)), key=lambda i: min(abs(names[i].start() - a) for a in anchors)
         )
     first, last = _list_around(text, names, nearest)
-    found = [m.group(0) for m in names[first : last + 1]]
-    return found[0] if len(found) == 1 else ", ".join(found[:-1]) + " and " + found[-1]
+    return join_words([m.group(0) for m in names[first : last + 1]])
 
 
 def _list_around(text: str, names: list[re.Match[str]], index: int) -> tuple[int, int]:
@@ -134,6 +135,10 @@ def _list_around(text: str, names: list[re.Match[str]], index: int) -> tuple[int
 # What sits between two names in a list: "Voight and Hoffman", "Brackett, Billy Wilder".
 _LISTED = re.compile(r"\s*(?:,\s*|and\s+|&\s*)\Z")
 _SERIAL_AND = re.compile(r",\s*and\s+\Z")
+
+
+def _title_words(title: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"\w+", title)}
 
 
 def _shape_question(parsed: ParsedQuestion) -> bool:

@@ -14,7 +14,7 @@ from bot.reviews.qa.intents import (
 from bot.reviews.qa.units import Unit, opinion_units, sentence_unit
 from bot.reviews.qa.words import content_words, stem
 from bot.reviews.store.labels import OPINION_THRESHOLD
-from bot.reviews.types import Review, Sentence
+from bot.reviews.types import Clause, Review, Sentence
 
 OPINION_CUES = frozenset(DISLIKE_CUES + LIKE_CUES + VERDICT_WORDS)
 _QUESTION_END = re.compile(r"\?[\s)\]\"'”’]*$")
@@ -84,12 +84,17 @@ def _clauses_agree(unit: Unit, polarity: str) -> bool:
     clauses = unit.sentence.clauses
     if unit.is_clause or len(clauses) < 2:
         return True
-    sign = -1.0 if polarity == "negative" else 1.0
-    return any(c.polarity in (polarity, "mixed") or sign * c.score >= LEANING for c in clauses)
+    return any(_leans(c, polarity) for c in clauses)
 
 
 # A clause score (polarity times subjectivity) this far from zero leans clearly one way.
 LEANING = 0.2
+
+
+def _leans(clause: Clause, polarity: str) -> bool:
+    """The clause passes this judgement, or leans clearly towards it."""
+    sign = -1.0 if polarity == "negative" else 1.0
+    return clause.polarity in (polarity, "mixed") or sign * clause.score >= LEANING
 
 
 def mentions(unit: Unit, aspects: Sequence[str], people: Sequence[str]) -> bool:
@@ -114,13 +119,8 @@ def only_reported_speech(unit: Unit, polarity: str, opinion_words: Collection[st
     clauses = unit.sentence.clauses
     if unit.is_clause or len(clauses) < 2:
         return _speech_only(unit.text, opinion_words)
-    sign = -1.0 if polarity == "negative" else 1.0
     text = unit.sentence.text
-    passing = [
-        text[c.text_start : c.text_end]
-        for c in clauses
-        if c.polarity in (polarity, "mixed") or sign * c.score >= LEANING
-    ]
+    passing = [text[c.text_start : c.text_end] for c in clauses if _leans(c, polarity)]
     return bool(passing) and all(_speech_only(t, opinion_words) for t in passing)
 
 
@@ -185,8 +185,8 @@ def remaining(
     ranked: Sequence[tuple[float, Unit]], skip: frozenset[tuple[str, int]], chosen: Sequence[Unit]
 ) -> int:
     """How many more sentences the ranking could quote beyond those `chosen` (and `skip`)."""
-    quoted = {(u.review.review_id, u.sentence.position) for u in chosen} | skip
-    rest = {(u.review.review_id, u.sentence.position) for _, u in ranked}
+    quoted = {u.sentence_key for u in chosen} | skip
+    rest = {u.sentence_key for _, u in ranked}
     return len(rest - quoted)
 
 
@@ -200,7 +200,7 @@ def diversify(
     per_review: dict[str, list[Unit]] = {}
     seen: set[tuple[str, int, int]] = set()
     for _, unit in ranked:
-        if (unit.review.review_id, unit.sentence.position) in skip:
+        if unit.sentence_key in skip:
             continue
         key = (unit.review.review_id, unit.start, unit.end)
         overlap = any(k[0] == key[0] and k[1] < unit.end and unit.start < k[2] for k in seen)

@@ -29,6 +29,11 @@ class Unit:
     def subjectivity(self) -> float:
         return self.sentence.subjectivity
 
+    @property
+    def sentence_key(self) -> tuple[str, int]:
+        """(review id, sentence number): how points already shown are remembered."""
+        return self.review.review_id, self.sentence.position
+
     def point(self, *, spoiler: bool = False) -> Point:
         return Point(
             text=self.text,
