@@ -56,7 +56,7 @@ def main() -> None:
         f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB); "
         f"{len(excluded)} dev-set reviews left out of its training"
     )
-    model = train_model(args.data)
+    model = train_model(args.data, lexicon)
     path = model.save(args.out)
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
     print(f"done in {time.perf_counter() - began:.0f} s")

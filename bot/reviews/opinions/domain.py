@@ -60,7 +60,8 @@ def contradicted(
 
 
 def review_sentences(texts: Sequence[str], labels: Sequence[int]) -> tuple[list[str], list[int]]:
-    """Each review's sentences, labelled with the review's own label."""
+    """Each review's sentences, labelled with the review's own label. A plain split at end
+    punctuation is enough here: only which words share a sentence with a hedge matters."""
     sentences: list[str] = []
     sentence_labels: list[int] = []
     for text, label in zip(texts, labels, strict=True):

@@ -205,9 +205,10 @@ def shipped_lexicon(data_dir: Path) -> Lexicon:
     return unsign(from_snippets, review_contradicted(data_dir, hu_liu))
 
 
-def train_model(data_dir: Path) -> OpinionModel:
-    """Fit both sentence scorers on the full corpora and pack them as the shipped model."""
-    lexicon = shipped_lexicon(data_dir)
+def train_model(data_dir: Path, lexicon: Lexicon | None = None) -> OpinionModel:
+    """Fit both sentence scorers on the full corpora and pack them as the shipped model;
+    `lexicon` is `shipped_lexicon(data_dir)` unless the caller has it already."""
+    lexicon = lexicon if lexicon is not None else shipped_lexicon(data_dir)
     subj_texts, subj_labels = subjectivity_corpus(data_dir)
     pol_texts, pol_labels = polarity_corpus(data_dir)
     extra = None
