@@ -115,3 +115,50 @@ def test_revision_0004_backfills_opinions_from_stored_sentences(engine: Engine) 
     assert store.opinion_reviews("music", "negative", limit=5) == ["old-1", "old-2"]
     assert store.opinion_reviews("music", "positive", limit=5) == []
     store.close()
+
+
+def test_revision_0006_backfills_each_reviews_verdict(engine: Engine) -> None:
+    upgrade_to(engine, "0005")
+    bodies = {
+        # A stated rating decides; the words alone decide the other two.
+        "rated": ("I saw it twice. 2/10.", ["I saw it twice.", "2/10."]),
+        "liked": (
+            "A wonderful film. I loved every minute.",
+            ["A wonderful film.", "I loved every minute."],
+        ),
+        "panned": (
+            "A dull, lifeless mess. Avoid it.",
+            ["A dull, lifeless mess.", "Avoid it."],
+        ),
+    }
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO films (id, key, title) VALUES (1, 'heat|', 'Heat')"))
+        for pk, (review_id, (body, sentences)) in enumerate(bodies.items(), start=1):
+            connection.execute(
+                text(
+                    "INSERT INTO reviews (id, review_id, content_hash, film_id, text, "
+                    "sentence_count) VALUES (:pk, :rid, :rid, 1, :body, :n)"
+                ),
+                {"pk": pk, "rid": review_id, "body": body, "n": len(sentences)},
+            )
+            for position, sentence in enumerate(sentences, start=1):
+                connection.execute(
+                    text(
+                        'INSERT INTO sentences (review_pk, position, start, "end", text, '
+                        "subjectivity, polarity, polarity_score, aspects, clauses) "
+                        "VALUES (:pk, :pos, 0, 1, :text, 0.9, 'neutral', 0.0, '', '[]')"
+                    ),
+                    {"pk": pk, "pos": position, "text": sentence},
+                )
+    store = SqlReviewStore(engine)  # upgrades to the head
+    with engine.connect() as connection:
+        rows = dict(
+            connection.execute(text("SELECT review_id, verdict FROM reviews")).all()  # type: ignore[arg-type]
+        )
+        liked = dict(connection.execute(text("SELECT review_id, liked FROM reviews")).all())  # type: ignore[arg-type]
+    assert rows == {"rated": "negative", "liked": "positive", "panned": "negative"}
+    assert liked["liked"] > 0.65 > 0.35 > liked["panned"]
+    tally = store.film_verdicts()[0]
+    assert (tally.positive, tally.negative, tally.mixed) == (1, 2, 0)
+    assert store.most_convinced(tally.film, "negative") == "panned"
+    store.close()

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from bot.errors import IngestError
 from bot.reviews.opinions.tagger import OpinionTagger
+from bot.reviews.qa.verdict import review_verdict
 from bot.reviews.store.base import PreparedReview
 from bot.reviews.text import prepare
 from bot.reviews.types import Clause, ReviewInput, Sentence
@@ -78,6 +79,8 @@ def prepare_reviews(items: Sequence[ReviewInput], tagger: OpinionTagger) -> list
             )
         digest = content_hash(item.text)
         assert item.film is not None
+        liked = tagger.liked([s.text for s in labelled]) if labelled else None
+        verdict = review_verdict(item.text, item.rating, labelled, liked)
         prepared.append(
             PreparedReview(
                 review_id=review_id_for(item, digest),
@@ -91,6 +94,8 @@ def prepare_reviews(items: Sequence[ReviewInput], tagger: OpinionTagger) -> list
                 url=item.url,
                 text=item.text,
                 sentences=tuple(labelled),
+                verdict=verdict,
+                liked=liked,
             )
         )
     return prepared

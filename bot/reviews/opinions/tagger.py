@@ -18,6 +18,7 @@ from bot.reviews.opinions.clauses import clause_spans
 from bot.reviews.opinions.cues import blend_polarity, subjectivity_floor
 from bot.reviews.opinions.features import packed_units, unique_units
 from bot.reviews.opinions.model import POLARITY, SUBJECTIVITY, OpinionModel
+from bot.reviews.opinions.stance import StanceModel
 from bot.reviews.opinions.tokens import token_columns
 
 # A clause is an opinion from here up; below it, its polarity is reported as neutral.
@@ -78,10 +79,16 @@ class _Parsed:
 class OpinionTagger:
     """Tags sentences with the shipped linear models; load once, then call `tag_many`."""
 
-    def __init__(self, model: OpinionModel, vocabulary: AspectVocabulary) -> None:
+    def __init__(
+        self,
+        model: OpinionModel,
+        vocabulary: AspectVocabulary,
+        stance: StanceModel | None = None,
+    ) -> None:
         self._model = model
         self._vocabulary = vocabulary
         self._fallback = vocabulary.fallback()
+        self._stance = stance
 
     @classmethod
     def load(
@@ -89,7 +96,12 @@ class OpinionTagger:
     ) -> OpinionTagger:
         """Read the model files (raises `ModelError` if missing) and the aspect vocabulary."""
         vocab = vocabulary if vocabulary is not None else AspectVocabulary.load()
-        return cls(OpinionModel.load(model_dir), vocab)
+        return cls(OpinionModel.load(model_dir), vocab, StanceModel.load(model_dir))
+
+    def liked(self, sentences: Sequence[str]) -> float | None:
+        """P(the critic liked the film) for a whole review given as its sentences; None without
+        a stance model."""
+        return self._stance.probability(sentences) if self._stance is not None else None
 
     @property
     def vocabulary(self) -> AspectVocabulary:

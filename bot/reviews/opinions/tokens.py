@@ -111,4 +111,4 @@ def tokenize(text: str) -> list[Token]:
 
 def normalise(text: str) -> list[str]:
     """Token strings only; what the feature extractor reads."""
-    return [token.text for token in tokenize(text)]
+    return token_columns(text)[0]

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from bot.errors import UserError
 from bot.reviews.opinions.stance import StanceModel
-from bot.reviews.qa import compose, lookup, rank
+from bot.reviews.qa import compose, lookup, rank, ranking
 from bot.reviews.qa.conversation import follow_up, remember
 from bot.reviews.qa.intents import RATING_QUESTION, ParsedQuestion, Vocabulary
 from bot.reviews.qa.intents import parse_question as parse
@@ -85,6 +85,7 @@ class Answerer:
             "plot": self._plot,
             "ending": self._plot,
             "summary": self._summary,
+            "ranking": self._ranking,
         }.get(parsed.intent)
         if handler is None:
             return _abstain(
@@ -242,6 +243,26 @@ class Answerer:
         answer = _answer(parsed, scope, text, tuple(points[:limit]))
         return _with(answer, verdict=verdict, rating=rating)
 
+    def _ranking(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
+        """Films ranked by their reviews' stored verdicts, each backed by its most convinced
+        review's verdict quote."""
+        polarity = parsed.polarity or "positive"
+        ranked = ranking.rank_films(self.store.film_verdicts(), polarity)
+        if not ranked:
+            return _abstain(parsed, scope, "No review has a verdict stored yet.")
+        points = []
+        for tally in ranked[:3]:
+            review_id = self.store.most_convinced(tally.film, polarity)
+            review = self.store.review(review_id) if review_id else None
+            if review is None:
+                continue
+            sentences = self.store.sentences([review.review_id])[review.review_id]
+            evidence = self._stances.stance(review, sentences).evidence
+            if evidence is not None:
+                points.append(sentence_unit(review, evidence).point())
+        text = ranking.ranking_text(ranked[: max(limit, 5)], polarity)
+        return _answer(parsed, scope, text, points[:limit])
+
     def _summary(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
         verdict = self._verdict(parsed, scope, 1)
         units = list(rank.opinion_candidates(scope.reviews, scope.sentences))
@@ -277,6 +298,8 @@ class Answerer:
         return _with(answer, verdict=verdict.verdict, rating=verdict.rating)
 
     def _corpus_wide(self, parsed: ParsedQuestion, limit: int) -> Answer:
+        if parsed.intent == "ranking":
+            return self._ranking(parsed, Scope(film=None, reviews=[], corpus_wide=True), limit)
         scope = corpus_scope(self.store, parsed, self.vocabulary)
         if parsed.intent in ("likes", "dislikes"):
             return self._opinions(parsed, scope, limit)

@@ -40,6 +40,7 @@ INTENTS = (
     "plot",
     "ending",
     "summary",
+    "ranking",
     "unknown",
 )
 
@@ -180,6 +181,20 @@ SCORE_GIVEN = re.compile(
 _NOT_A_THING_NAMED = frozenset(
     "part parts thing things review reviews film films movie movies critic critics".split()
 )
+# "Which film has the best reviews?", "the worst-rated movie?", "which films did critics like?":
+# films ranked by their reviews' verdicts.
+RANKING_QUESTION = re.compile(
+    r"\b(best|worst|highest|lowest|top|most|least|better|worse)[- ]?(reviewed|rated|liked|loved"
+    r"|praised|received|panned|hated|disliked|recommended)\b"
+    r"|\b(best|worst|better|worse|good|bad|highest|lowest|top|great|poor) "
+    r"(reviews|ratings|scores)\b"
+    r"|\b(which|what) (films?|movies?)\b.*\b(like|liked|love|loved|enjoy|enjoyed|hate|hated"
+    r"|dislike|disliked|recommend|recommended|praise|praised|pan|panned)\b"
+    r"|\b(which|what) (films?|movies?) (is|are|was|were) (worth|good|bad|best|worst|the best"
+    r"|the worst|recommended)\b"
+    r"|\brank(ing|ed)?\b.*\b(films|movies)\b|\b(films|movies)\b.*\brank(ing|ed)?\b"
+)
+_LOW_RANK = re.compile(r"\b(worst|lowest|least|worse|bad|poor|panned|pan)\b")
 LENGTH_QUESTION = re.compile(r"\bhow long\b|\brun ?time\b|\brunning time\b")
 
 
@@ -272,6 +287,9 @@ def parse_question(
     if _any(PLOT_PATTERNS, normalised) and not opinion_asked:
         return make("plot")
     polarity = _wanted_polarity(words)
+    if RANKING_QUESTION.search(normalised) and not aspects and not named:
+        low = polarity == "negative" or _LOW_RANK.search(normalised)
+        return make("ranking", "negative" if low else "positive")
     favourite = FAVOURITE_QUESTION.search(normalised)
     if favourite and favourite.group(3) not in STOP_WORDS | _NOT_A_THING_NAMED:
         return make("lookup", polarity)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from bot.errors import AmbiguousFilm, FilmNotFound, ReviewNotFound
 from bot.reviews.qa import films as film_lookup
-from bot.reviews.qa.intents import ParsedQuestion, Vocabulary
+from bot.reviews.qa.intents import RANKING_QUESTION, ParsedQuestion, Vocabulary
 from bot.reviews.store.base import ReviewStore
 from bot.reviews.types import Conversation, Film, Question, Review, Sentence
 
@@ -70,7 +70,8 @@ def resolve_scope(
     if film is None:
         if not films:
             raise FilmNotFound("No reviews are indexed yet. Add some with `reviewbot ingest`.")
-        if _ACROSS_CORPUS.search(question.text.lower()):
+        lowered = question.text.lower()
+        if _ACROSS_CORPUS.search(lowered) or RANKING_QUESTION.search(lowered):
             return Scope(film=None, reviews=[], corpus_wide=True)
         named = film_lookup.unindexed_title(question.text, films, set())
         if named:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot.reviews.opinions.stance import StanceModel
-from bot.reviews.qa.rating import stated_rating
+from bot.reviews.qa.rating import Rating, stated_rating
 from bot.reviews.types import Review, Sentence
 
 
@@ -37,14 +37,20 @@ def infer_stance(
     `leaning` maps a sentence position to the stance model's log-odds for that sentence alone:
     the quote shown for a verdict should be one whose words carry it."""
     rating = stated_rating(review.text, review.rating)
-    score, evidence = _opinion_balance(sentences)
+    balance, evidence = opinion_balance(sentences)
+    verdict, score = verdict_of(rating, liked, balance)
+    quote = _best_evidence(sentences, verdict, leaning) or evidence
+    return Stance(verdict, score, rating.text if rating is not None else None, quote)
+
+
+def verdict_of(rating: Rating | None, liked: float | None, balance: float) -> tuple[str, float]:
+    """(verdict, score in [-1, 1]) from a stated rating, else P(liked), else the balance of the
+    sentence labels. Ingest stores this per review, so films can be ranked by their verdicts."""
     if rating is not None:
         # A score with no scale ("4 stars") is read on the scale the review's words agree with.
-        text, value = rating.text, rating.value(liked)
+        value = rating.value(liked)
         verdict = "positive" if value >= 0.65 else "negative" if value <= 0.45 else "mixed"
-        return Stance(
-            verdict, value * 2 - 1, text, _best_evidence(sentences, verdict, leaning) or evidence
-        )
+        return verdict, value * 2 - 1
     if liked is not None:
         verdict = (
             "positive"
@@ -53,10 +59,16 @@ def infer_stance(
             if liked <= DISLIKED_BELOW
             else "mixed"
         )
-        score = 2.0 * liked - 1.0
-    else:
-        verdict = "positive" if score > 0.12 else "negative" if score < -0.12 else "mixed"
-    return Stance(verdict, score, None, _best_evidence(sentences, verdict, leaning) or evidence)
+        return verdict, 2.0 * liked - 1.0
+    verdict = "positive" if balance > 0.12 else "negative" if balance < -0.12 else "mixed"
+    return verdict, balance
+
+
+def review_verdict(
+    text: str, rating: str | None, sentences: list[Sentence], liked: float | None
+) -> str:
+    """The verdict `infer_stance` gives a review, from what ingest has at hand."""
+    return verdict_of(stated_rating(text, rating), liked, opinion_balance(sentences)[0])[0]
 
 
 def _weight(sentence: Sentence, count: int) -> float:
@@ -66,7 +78,7 @@ def _weight(sentence: Sentence, count: int) -> float:
     return weight * sentence.subjectivity
 
 
-def _opinion_balance(sentences: list[Sentence]) -> tuple[float, Sentence | None]:
+def opinion_balance(sentences: list[Sentence]) -> tuple[float, Sentence | None]:
     total = weight_sum = 0.0
     best: Sentence | None = None
     best_value = 0.0

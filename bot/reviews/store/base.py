@@ -24,6 +24,20 @@ class PreparedReview:
     url: str | None
     text: str
     sentences: tuple[Sentence, ...]
+    # The review's verdict (positive / negative / mixed) as a verdict question reads it, and the
+    # stance model's P(liked): stored so films can be ranked by their reviews.
+    verdict: str | None = None
+    liked: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FilmVerdicts:
+    """How many of a film's reviews read positive, negative and mixed."""
+
+    film: Film
+    positive: int
+    negative: int
+    mixed: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +88,16 @@ class ReviewStore(Protocol):
         self, words: Sequence[str], *, review_ids: Sequence[str] | None = None, limit: int = 50
     ) -> list[SearchHit]:
         """Full-text search for any of the words, best first; words are plain, never syntax."""
+        ...
+
+    def film_verdicts(self) -> list[FilmVerdicts]:
+        """Every film with its reviews counted by stored verdict (reviews without one, stored
+        before verdicts were, are not counted)."""
+        ...
+
+    def most_convinced(self, film: Film, verdict: str) -> str | None:
+        """The id of the film's review with this verdict that the stance model reads as most
+        strongly so (highest P(liked) for positive, lowest for negative)."""
         ...
 
     def opinion_reviews(self, aspect: str, polarity: str, *, limit: int) -> list[str]:

@@ -12,7 +12,7 @@ from bot.config import DatabaseSettings
 from bot.errors import ConfigError, StoreError
 
 # The newest migration; tests check it matches Alembic's head so the fast path stays honest.
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 _MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 

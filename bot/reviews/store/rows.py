@@ -36,6 +36,8 @@ _REVIEW_ARRAYS = {
     "url": "text",
     "text": "text",
     "sentence_count": "integer",
+    "verdict": "text",
+    "liked": "double precision",
 }
 _FILM_ARRAYS = {"key": "text", "title": "text", "year": "integer"}
 

@@ -34,6 +34,10 @@ class FilmRow(Base):
 
 class ReviewRow(Base):
     __tablename__ = "reviews"
+    __table_args__ = (
+        # GROUP BY film_id, verdict reads this index alone: films ranked by their reviews.
+        Index("ix_reviews_film_verdict", "film_id", "verdict"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     review_id: Mapped[str] = mapped_column(String(200), unique=True)
@@ -46,6 +50,10 @@ class ReviewRow(Base):
     url: Mapped[str | None] = mapped_column(String(1000))
     text: Mapped[str] = mapped_column(Text)
     sentence_count: Mapped[int] = mapped_column(Integer)
+    # As a verdict question reads the review (see qa/verdict.py), and the stance model's
+    # P(liked); set at ingest, backfilled by migration 0006.
+    verdict: Mapped[str | None] = mapped_column(String(10))
+    liked: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Engine, func, select, text
 
 from bot.reviews.store import search as fts
-from bot.reviews.store.base import PreparedReview, SearchHit
+from bot.reviews.store.base import FilmVerdicts, PreparedReview, SearchHit
 from bot.reviews.store.chat import ChatRecords
 from bot.reviews.store.engine import upgrade_schema
 from bot.reviews.store.labels import opinion_rows
@@ -120,6 +120,8 @@ class SqlReviewStore(ChatRecords):
                 "url": r.url,
                 "text": r.text,
                 "sentence_count": len(r.sentences),
+                "verdict": r.verdict,
+                "liked": r.liked,
             }
             for r in reviews
         ]
@@ -215,6 +217,40 @@ class SqlReviewStore(ChatRecords):
         return self._read_one(
             lambda c: [Film(row[0], row[1], int(row[2])) for row in c.execute(query)]
         )
+
+    def film_verdicts(self) -> list[FilmVerdicts]:
+        counted = (
+            select(reviews_t.c.film_id, reviews_t.c.verdict, func.count().label("n"))
+            .where(reviews_t.c.verdict.is_not(None))
+            .group_by(reviews_t.c.film_id, reviews_t.c.verdict)
+            .subquery()
+        )
+        query = select(films.c.title, films.c.year, counted.c.verdict, counted.c.n).join(
+            counted, counted.c.film_id == films.c.id
+        )
+        tallies: dict[tuple[str, int | None], dict[str, int]] = {}
+        for title, year, verdict, count in self._read_one(lambda c: c.execute(query).all()):
+            tallies.setdefault((title, year), {})[str(verdict)] = int(count)
+        return [
+            FilmVerdicts(
+                Film(title, year, sum(counts.values())),
+                counts.get("positive", 0),
+                counts.get("negative", 0),
+                counts.get("mixed", 0),
+            )
+            for (title, year), counts in sorted(tallies.items(), key=lambda item: item[0][0])
+        ]
+
+    def most_convinced(self, film: Film, verdict: str) -> str | None:
+        liked = reviews_t.c.liked
+        query = (
+            select(reviews_t.c.review_id)
+            .join(films, films.c.id == reviews_t.c.film_id)
+            .where(films.c.key == film_key(film.title, film.year), reviews_t.c.verdict == verdict)
+            .order_by(liked.asc() if verdict == "negative" else liked.desc(), reviews_t.c.id)
+            .limit(1)
+        )
+        return self._read_one(lambda c: c.execute(query).scalar())
 
     def reviews(self, film: str | None = None) -> list[ReviewSummary]:
         query = (
