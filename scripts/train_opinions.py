@@ -23,13 +23,15 @@ from bot.reviews.opinions.training import (  # noqa: E402
     train_stance,
 )
 
-DEVSET = ROOT / "benchmarks" / "devset" / "reviews"
+# Every annotated dev set's reviews (benchmarks/devset*/reviews); the held-out sets are aclImdb
+# `test` reviews, which training never reads anyway.
+DEVSETS = sorted((ROOT / "benchmarks").glob("devset*/reviews"))
 
 
 def devset_ids() -> frozenset[str]:
     """Ids of the annotated dev-set reviews, kept out of training so the evaluation is fair."""
     found = set()
-    for path in DEVSET.glob("*.txt"):
+    for path in (p for folder in DEVSETS for p in folder.glob("*.txt")):
         for line in path.read_text(encoding="utf-8").splitlines()[1:20]:
             if line.startswith("id:"):
                 found.add(line.split(":", 1)[1].strip())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -280,3 +281,37 @@ def test_an_answer_says_how_many_more_points_what_else_would_show(seeded: Review
     assert first.more > 0 and first.as_json()["more"] == first.more
     rest = ask(seeded, "what else?", conversation=conversation, limit=first.more)
     assert len(rest.points) == first.more and rest.more == 0
+
+
+WAR_FILM = (
+    "Bigelow seems to think that more explosions make a better film. Sadly she is wrong, and "
+    "the action numbs rather than thrills. Filming took less than a month, and it shows. The "
+    "desert looks flat and grey. The score is forgettable."
+)
+
+
+@pytest.fixture
+def war_film(service: ReviewService, tmp_path: Path) -> ReviewService:
+    path = tmp_path / "war.jsonl"
+    path.write_text(json.dumps({"id": "war", "film": "Sand", "text": WAR_FILM}))
+    service.ingest_paths_sync([path])
+    return service
+
+
+def test_a_person_named_only_at_sentence_starts_is_found_with_what_follows(
+    war_film: ReviewService,
+) -> None:
+    # "Bigelow" only ever opens a sentence, and the next sentence goes on about her as "she".
+    answer = ask(war_film, "did they like bigelow's directing?")
+    assert not answer.abstained
+    text = cited(answer)
+    assert "Bigelow seems to think" in text and "she is wrong" in text
+    assert "score is forgettable" not in text
+
+
+def test_a_how_long_question_about_something_named_is_looked_up_by_its_words(
+    war_film: ReviewService,
+) -> None:
+    answer = ask(war_film, "how long did filming take?")
+    assert answer.intent == "lookup" and not answer.abstained
+    assert "took less than a month" in answer.points[0].text

@@ -128,3 +128,35 @@ def test_a_name_from_the_review_is_worth_looking_up(vocabulary: AspectVocabulary
 )
 def test_favourite_questions_look_something_up(vocabulary: AspectVocabulary, question: str) -> None:
     assert parse_question(question, vocabulary, people=set()).intent == "lookup"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("so did they actually like this one?", "verdict"),
+        ("should i bother seeing it", "verdict"),
+        ("so is it any good", "verdict"),
+        ("whats the movie about", "plot"),
+        ("how does it all end?", "ending"),
+        ("which actors came back from the first film?", "lookup"),
+        ("any redeeming qualities?", "likes"),
+        ("any drawbacks?", "dislikes"),
+    ],
+)
+def test_casual_phrasings(vocabulary: AspectVocabulary, question: str, intent: str) -> None:
+    assert parse_question(question, vocabulary, people=set()).intent == intent
+
+
+def test_a_name_that_is_also_a_cue_word_is_a_name_only_when_capitalised(
+    vocabulary: AspectVocabulary,
+) -> None:
+    # The review names an actor "Worth".
+    people = {"worth", "kazan"}
+    assert parse_question("worth a watch?", vocabulary, people=people).intent == "verdict"
+    named = parse_question("was Worth any good?", vocabulary, people=people)
+    assert (named.intent, named.people) == ("aspect", ("worth",))
+
+
+def test_a_name_asked_about_in_the_possessive(vocabulary: AspectVocabulary) -> None:
+    parsed = parse_question("did they like bigelow's directing", vocabulary, people={"bigelow"})
+    assert parsed.people == ("bigelow",) and parsed.aspects == ("direction",)

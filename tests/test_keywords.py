@@ -61,3 +61,12 @@ def test_the_summary_says_how_each_aspect_was_judged(lexicon: Lexicon) -> None:
     assert "the story (“tired”" in text
     # No judging word known for "wooden": the aspect is named without inventing one.
     assert text.endswith("and the acting.")
+
+
+def test_irregular_verb_forms_share_their_base_stem() -> None:
+    from bot.reviews.qa.words import stem
+
+    assert stem("took") == stem("take") == stem("taken")
+    assert stem("wrote") == stem("writes")
+    assert stem("shot") == stem("shooting")
+    assert stem("thought") == stem("thinking")

@@ -209,3 +209,23 @@ def test_scores_are_in_range(tagger: OpinionTagger) -> None:
 def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ModelError, match=r"train_opinions\.py"):
         OpinionTagger.load(tmp_path)
+
+
+def test_names_and_titles_that_are_opinion_words_do_not_judge(tagger: OpinionTagger) -> None:
+    # "Worth" is an actor here, "Good Will Hunting" a title: neither praises anything.
+    text = "Two actors return here (Worth and Kazan), but play entirely different characters."
+    assert clause_with(text, tagger.tag(text), "Worth and Kazan").polarity == "neutral"
+    titled = "He wrote Good Will Hunting, but this script is awful."
+    assert clause_with(titled, tagger.tag(titled), "Good Will Hunting").polarity == "neutral"
+    # Shouting is no name, and a capital that starts a sentence is no name either.
+    assert tagger.tag("And to my surprise, it was WORSE the second time!").polarity == "negative"
+    assert tagger.tag("Great acting throughout.").polarity == "positive"
+
+
+def test_albeit_opens_a_clause_of_its_own(tagger: OpinionTagger) -> None:
+    text = (
+        "At any rate, this is a reasonably entertaining film, albeit with a few dragged-out scenes."
+    )
+    opinion = tagger.tag(text)
+    assert clause_with(text, opinion, "entertaining film").polarity == "positive"
+    assert clause_with(text, opinion, "dragged-out scenes").polarity == "negative"

@@ -64,3 +64,31 @@ def test_metadata_rating_comes_first_and_a_bare_number_is_out_of_ten() -> None:
     rating = stated_rating("Loved it, 9/10.", metadata="3")
     assert rating is not None and rating.value() == pytest.approx(0.3)
     assert parse_rating("not a rating") is None
+
+
+def test_a_score_after_a_verb_of_scoring_is_read_without_a_scale() -> None:
+    text = "Dreadful from start to finish, so I'm giving this a 3, but only for the sets."
+    assert value_of(text, liked=0.1) == pytest.approx(0.3)
+    rating = stated_rating(text)
+    assert rating is not None and rating.text == "3"
+    # A scale after the number is the usual score; a duration is no score at all.
+    assert value_of("I gave it an 8 out of 10.") == pytest.approx(0.8)
+    assert stated_rating("I gave it a 2 minute chance before leaving.") is None
+
+
+def test_scores_of_other_viewers_are_not_the_critics() -> None:
+    assert stated_rating("Did the above 3/10 viewers actually watch the movie?") is None
+
+
+def test_a_verdict_quotes_the_sentence_that_states_the_rating() -> None:
+    from bot.reviews.types import Sentence
+
+    text = "A muddled, noisy film. I'm giving this a 3."
+    sentences = [
+        Sentence(1, 0, 22, "A muddled, noisy film.", 0.9, "negative", -0.8),
+        Sentence(2, 23, 43, "I'm giving this a 3.", 0.9, "neutral", 0.0),
+    ]
+    review = Review("r", "A Film", None, None, None, None, None, None, text, 2)
+    stance = infer_stance(review, sentences, liked=0.1)
+    assert (stance.verdict, stance.rating) == ("negative", "3")
+    assert stance.rated_in is sentences[1] and stance.evidence is sentences[0]

@@ -15,6 +15,7 @@ _CONTRAST = frozenset(
         "but",
         "yet",
         "although",
+        "albeit",
         "though",
         "however",
         "whereas",

@@ -7,7 +7,7 @@ polarity confidence scaled by subjectivity, so sorting by it also favours real j
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,6 +59,33 @@ class Opinion:
 NO_OPINION = Opinion(0.0, "neutral", 0.0, (), ())
 
 
+# Tokens after which a capital letter starts a sentence or a quotation rather than a name.
+_OPENERS = frozenset({".", "!", "?", ":", '"', "'", "-", "--", "..."})
+
+
+# What a blanked-out name reads as: a token no training text has, so it weighs nothing.
+_BLANK = "\x00"
+
+
+def _without_names(
+    text: str, words: list[str], starts: list[int], ends: list[int], signs: Mapping[str, int]
+) -> list[str]:
+    """`words` with the opinion words that are names or titles blanked out: a capitalised word
+    inside a sentence ("Worth and Kazan", "Good Will Hunting") names someone or something; it
+    does not judge. Shouting ("WORSE") is not a name. The training text is lower-cased, so
+    this only changes what the bot reads in cased reviews."""
+    masked: list[str] | None = None
+    for i in range(1, len(words)):
+        if not text[starts[i]].isupper() or words[i] not in signs or words[i - 1] in _OPENERS:
+            continue
+        surface = text[starts[i] : ends[i]]
+        if surface.isupper() and len(surface) > 1:
+            continue
+        masked = masked if masked is not None else list(words)
+        masked[i] = _BLANK
+    return masked if masked is not None else words
+
+
 def _label(subjectivity: float, raw: float) -> str:
     if subjectivity < SUBJECTIVE_GATE or abs(raw) < POLAR_MARGIN:
         return "neutral"
@@ -74,6 +101,8 @@ class _Parsed:
     first_unit: int
     # The scored token ranges: the whole sentence, then each clause if there are several.
     units: list[tuple[int, int]]
+    # `words` as the models read them: opinion words that are names blanked out.
+    lexical: list[str]
 
 
 class OpinionTagger:
@@ -130,8 +159,9 @@ class OpinionTagger:
             units = [(0, len(words))]
             if len(spans) > 1:
                 units.extend(spans)
-            parsed.append(_Parsed(words, starts, ends, spans, len(packed), units))
-            packed.extend(packed_units(words, units, lexicon))
+            lexical = _without_names(text, words, starts, ends, lexicon.signs)
+            parsed.append(_Parsed(words, starts, ends, spans, len(packed), units, lexical))
+            packed.extend(packed_units(lexical, units, lexicon))
         if not packed:
             return [NO_OPINION] * len(texts)
         buckets, firsts = unique_units(packed)
@@ -146,7 +176,8 @@ class OpinionTagger:
                 row = rows[item.first_unit + k]
                 words = item.words[first:last]
                 row[SUBJECTIVITY] = max(row[SUBJECTIVITY], subjectivity_floor(words))
-                raw = blend_polarity(2.0 * row[POLARITY] - 1.0, words, lexicon)
+                lexical = item.lexical[first:last]
+                raw = blend_polarity(2.0 * row[POLARITY] - 1.0, lexical, lexicon)
                 row[POLARITY] = (raw + 1.0) / 2.0
         return [NO_OPINION if p is None else self._opinion(p, rows) for p in parsed]
 

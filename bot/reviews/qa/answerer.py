@@ -218,8 +218,9 @@ class Answerer:
             stance = self._stance_of(review, scope)
             verdicts.append(stance.verdict)
             rating = rating or stance.rating
-            if stance.evidence is not None:
-                points.append(sentence_unit(review, stance.evidence).point())
+            # The sentence giving the score, then the one that best shows the verdict.
+            for sentence in dict.fromkeys(s for s in (stance.rated_in, stance.evidence) if s):
+                points.append(sentence_unit(review, sentence).point())
         verdict = overall_verdict(verdicts)
         who = compose.who([r.critic for r in scope.reviews])
         if len(scope.reviews) == 1:

@@ -50,12 +50,13 @@ DISLIKE_CUES = """
     bother bothered annoy annoyed annoying problem problems issue issues flaw flaws weakness
     weaknesses weak worst wrong bad cons downside downsides disappoint disappointed
     disappointing disappointment faults fault irritated irritate pan panned gripe gripes
+    drawback drawbacks shortcoming shortcomings minus minuses letdown letdowns
 """.split()
 LIKE_CUES = """
     like liked likes love loved praise praised praises positive positives good best enjoy
     enjoyed pros strength strengths highlight highlights appreciate appreciated admire
     admired impressed impress upside upsides great favourite favorite commend commended
-    compliment compliments
+    compliment compliments redeeming merit merits plus pluses plusses
 """.split()
 VERDICT_PATTERNS = (
     r"\brecommend",
@@ -68,8 +69,12 @@ VERDICT_PATTERNS = (
     r"\bout of (10|ten|5|five|4|four)\b",
     r"\b(good|bad) or (good|bad)\b",
     r"\b(positive|negative) or (positive|negative)\b",
-    r"\bshould (i|we) (see|watch)\b",
-    r"\b(like|love|enjoy|hate|dislike)d? (it|the film|the movie|this film|this movie)\b",
+    r"\bshould (i|we|you)\b.*\b(see|watch|bother|rent|buy|skip|avoid|catch|stream)\b",
+    r"\b(like|love|enjoy|hate|dislike)d? (it|this|that|this one|that one|the (film|movie|flick)"
+    r"|this (film|movie|flick))\b",
+    r"^\W*(so |and |but )?(is|was) (it|this|this one|the (film|movie)|this (film|movie))"
+    r"( \w+)?( any)? (good|bad|great|worth it|worth seeing|worth watching)\W*$",
+    r"^\W*any good\W*$",
     r"\b(like|love|enjoy|hate)d? (it|the film|the movie) or not\b",
     r"\boverall\b",
     r"\b(stance|conclusion|bottom line)\b",
@@ -102,7 +107,8 @@ PLOT_PATTERNS = (
     r"\bwhat'?s the (plot|story)\b",
 )
 ENDING_PATTERNS = (
-    r"\bhow does (it|the (film|movie|story)) end\b",
+    r"\bhow (does|did) (it|the (film|movie|story))( all)? end\b",
+    r"\bhow (it|the (film|movie|story)) ends\b",
     r"\bwhat happens (at|in) the end\b",
     r"\b(the )?ending\b",
     r"\bend of the (film|movie|story)\b",
@@ -216,6 +222,23 @@ class ParsedQuestion:
     negated_cues: tuple[str, ...] = field(default=())
 
 
+# Contractions typed without their apostrophe: "whats the movie about", "didnt they like it".
+_APOSTROPHE_LOST = {
+    "whats": "what's",
+    "hows": "how's",
+    "whos": "who's",
+    "wheres": "where's",
+    "thats": "that's",
+    "didnt": "didn't",
+    "dont": "don't",
+    "doesnt": "doesn't",
+    "isnt": "isn't",
+    "wasnt": "wasn't",
+    "werent": "weren't",
+    "wouldnt": "wouldn't",
+}
+
+
 def correct_typos(text: str, vocabulary: Vocabulary, keep: set[str] | None = None) -> str:
     """Replace words that are near misses of cue or aspect words ('disike' → 'dislike').
 
@@ -227,6 +250,7 @@ def correct_typos(text: str, vocabulary: Vocabulary, keep: set[str] | None = Non
     keep = keep or set()
     out = []
     for word in tokens(text):
+        word = _APOSTROPHE_LOST.get(word, word)
         if len(word) >= 3 and word not in dictionary and word not in known and word not in keep:
             match = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=84)
             if match is not None:
@@ -246,8 +270,18 @@ def parse_question(
     normalised = correct_typos(text, vocabulary, keep=people | (words_in_scope or set()))
     words = normalised.split()
     aspects = _aspects(normalised, vocabulary)
+    # A name that is also a cue word ("Worth" in "worth a watch?") is a name only when the
+    # question capitalises it.
+    capitalised = {w.lower() for w in re.findall(r"\b[A-Z][\w'-]*", text)}
     named = tuple(
-        dict.fromkeys(w for w in words if w in people and w not in STOP_WORDS and len(w) > 2)
+        dict.fromkeys(
+            w
+            for w in (_unpossessed(w) for w in words)
+            if w in people
+            and w not in STOP_WORDS
+            and len(w) > 2
+            and (w not in _CUE_WORDS or w in capitalised)
+        )
     )
     uncased = False
     if not aspects and not named and words_in_scope and OPINION_QUESTION.search(normalised):
@@ -300,6 +334,9 @@ def parse_question(
     if aspects or named:
         if wh in ("who", "where", "when", "how many", "how much") and not opinion_asked:
             return make("lookup")
+        if wh == "which" and polarity is None and not opinion_asked:
+            # "which actors came back from Cube?": a fact about them, not an opinion.
+            return make("lookup")
         yes_no = bool(words) and words[0] in YES_NO_STARTS
         if polarity is not None and not yes_no and not opinion_asked:
             return make("dislikes" if polarity == "negative" else "likes", polarity)
@@ -311,6 +348,11 @@ def parse_question(
     if any(_meaningful(w, words_in_scope) for w in words if w not in STOP_WORDS):
         return make("lookup")
     return make("unknown")
+
+
+def _unpossessed(word: str) -> str:
+    """ "bigelow's" → "bigelow": a name asked about in the possessive."""
+    return word[:-2] if word.endswith(("'s", "’s")) and len(word) > 4 else word
 
 
 def _meaningful(word: str, words_in_scope: set[str] | None) -> bool:

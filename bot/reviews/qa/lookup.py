@@ -33,11 +33,16 @@ def rank_lookup(
     Questions whose answer has a shape rather than a word ("who was in it?", "how long is it?")
     are scored by that shape.
     """
-    query = content_words(parsed.normalised)
+    # "how long", "how many": the question's shape, not words to find.
+    asked = set((parsed.wh or "").split())
+    query = [w for w in content_words(parsed.normalised) if w not in asked]
     pool = [(r, s) for r in reviews for s in sentences.get(r.review_id, [])]
     if not pool:
         return []
     shape = _SHAPES.get(parsed.wh or "") if _shape_question(parsed) else None
+    if shape is _DURATION and set(query) - _RUNTIME_WORDS:
+        # "How long did the shoot take?" asks about the shoot, not the running time.
+        shape = None
     if shape is not None:
         part = {stem(w) for w in query} - _CAST_WORDS
         # The film's own title is capitalised too, but it is nobody in the cast.
@@ -150,6 +155,7 @@ _DURATION = re.compile(
     r"\b\d+\s*(?:hours?|hrs?|minutes?|mins?)\b|\b(?:an|one|two|three) hours?\b", re.I
 )
 _SHAPES = {"who": _NAME, "how long": _DURATION}
+_RUNTIME_WORDS = frozenset("long run runs running runtime length last lasts time".split())
 _CAST_WORDS = frozenset(stem(w) for w in ("played", "plays", "play", "stars", "starred", "acted"))
 
 

@@ -157,10 +157,19 @@ def rank_opinions(
     return best_first(scored)
 
 
+# A sentence that opens on a pronoun ("Looks like she is wrong…") goes on about the person the
+# sentence before it named.
+_CARRIED_ON = re.compile(r"^\W*(?:\w+\W+){0,3}?(he|she|his|her|him)\b", re.IGNORECASE)
+
+
 def rank_aspect(units: Iterable[Unit], parsed: ParsedQuestion) -> list[tuple[float, Unit]]:
+    units = list(units)
+    named = {u.sentence_key for u in units if parsed.people and mentions(u, (), parsed.people)}
     scored = []
     for unit in units:
-        if not mentions(unit, parsed.aspects, parsed.people):
+        review_id, position = unit.sentence_key
+        carried = (review_id, position - 1) in named and bool(_CARRIED_ON.match(unit.text))
+        if not carried and not mentions(unit, parsed.aspects, parsed.people):
             continue
         score = abs(unit.score) * (0.5 + unit.subjectivity) + 0.1
         scored.append((score, unit))

@@ -14,16 +14,22 @@ from dataclasses import dataclass
 _NUMBER = r"\d+(?:\.\d+)?|\.\d+"
 _RATING = re.compile(
     rf"(?<![\w/.])(?P<num>{_NUMBER})\s*(?:stars?\s+)?(?:/|out of|outta)\s*(?:a possible\s+)?"
-    r"(?P<den>10|5|4|100)\b(?!\s*(?:of\b|'s|ths\b|were\b|are\b|times\b|people\b)|/\d)"
+    r"(?P<den>10|5|4|100)\b(?!\s*(?:of\b|'s|ths\b|were\b|are\b|times\b|people\b|viewers?\b"
+    r"|voters?\b|users?\b|reviewers?\b)|/\d)"
     rf"|(?<![\w/.])(?P<onum>{_NUMBER})\s+of\s+(?P<oden>10|5|4)\s+stars?\b"
     r"|(?P<stars>[★*]{1,5}(?:½)?)\s*(?:out of\s*(?P<sden>[★*]{4,5}|5|4))"
-    rf"|(?<![\w/.])(?P<snum>{_NUMBER})\s*stars?\b(?!\s*(?:out of|outta)\s*(?:a possible\s+)?\d)",
+    rf"|(?<![\w/.])(?P<snum>{_NUMBER})\s*stars?\b(?!\s*(?:out of|outta)\s*(?:a possible\s+)?\d)"
+    # "I'm giving this a 3", "I gave it a 7.5": a score with no scale, after a verb of scoring.
+    r"|\b(?:giving|give|gave|given|rate|rated|rating|score|scored)\s+(?:it|this|this one|this "
+    rf"(?:film|movie)|the (?:film|movie))?\s*an?\s+(?P<gnum>{_NUMBER})\b"
+    r"(?!\s*(?:/|out\b|outta\b|of\b|%|stars?\b|points?\b|minutes?\b|hours?\b|times?\b))",
     re.IGNORECASE,
 )
 # Words just before a score that make it someone else's, or one the film did not get.
 _NOT_OWN = re.compile(
     r"\b(?:imdb|votes?|voted|voting|voters?|users?|reviews|reviewers|comments|people|others|"
-    r"everyone|average|guide|critics|idiots|those who|could have been|would have been|"
+    r"everyone|average|guide|critics|idiots|viewers?|the above|those who|could have been|"
+    r"would have been|"
     r"would have given|would have rated|would get|could give|could have given|wish|who|why not|"
     r"got an?|had an?|still rating|instead of|until)\b",
     re.IGNORECASE,
@@ -41,6 +47,8 @@ class Rating:
     text: str
     # The value on a 0..1 scale, for each scale the text could be on (one unless it names none).
     readings: tuple[float, ...]
+    # Where the review's text states it; None when it comes from the review's metadata.
+    start: int | None = None
 
     def value(self, liked: float | None = None) -> float:
         """The reading on the 0..1 scale; for a scale-less score, the one nearest `liked`."""
@@ -67,7 +75,9 @@ def stated_rating(text: str, metadata: str | None = None) -> Rating | None:
             continue
         readings = _readings(match)
         if readings:
-            own = Rating(match.group(0).strip(), readings)
+            # "giving this a 3" is stated as "3".
+            stated = match.group("gnum") or match.group(0).strip()
+            own = Rating(stated, readings, match.start())
     return own
 
 
@@ -94,5 +104,5 @@ def _readings(match: re.Match[str]) -> tuple[float, ...]:
         den_text = match.group("sden") or "5"
         den = float(den_text) if den_text.isdigit() else float(len(den_text))
         return (value / den,) if value <= den else ()
-    num = float(match.group("snum"))
+    num = float(match.group("snum") or match.group("gnum"))
     return tuple(num / scale for scale in BARE_SCALES if num <= scale)

@@ -9,9 +9,11 @@ from bot.errors import AmbiguousFilm, FilmNotFound, ReviewNotFound
 from bot.reviews.qa import films as film_lookup
 from bot.reviews.qa.intents import RANKING_QUESTION, ParsedQuestion, Vocabulary
 from bot.reviews.store.base import ReviewStore
+from bot.reviews.text.lexicon import dictionary_words
 from bot.reviews.types import Conversation, Film, Question, Review, Sentence
 
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{2,})\b")
+_FIRST_WORD = re.compile(r"^\W*([A-Z][a-z]{2,})\b")
 # With no film named, these ask about every indexed review: "what did critics think of the
 # cinematography?", "which film has the best reviews?".
 _ACROSS_CORPUS = re.compile(
@@ -30,11 +32,16 @@ class Scope:
     shown: frozenset[tuple[str, int]] = frozenset()
 
     def people(self) -> set[str]:
-        """Lower-cased capitalised words that are no sentence's first word: names, mostly."""
+        """Lower-cased capitalised words that are no sentence's first word, or that no
+        dictionary knows ("Bigelow seems to think…"): names, mostly."""
         names: set[str] = set()
+        dictionary = dictionary_words()
         for sentences in self.sentences.values():
             for sentence in sentences:
                 names.update(w.lower() for w in _CAPITALISED.findall(sentence.text))
+                first = _FIRST_WORD.match(sentence.text)
+                if first and first.group(1).lower() not in dictionary:
+                    names.add(first.group(1).lower())
         return names
 
     def words(self) -> set[str]:

@@ -17,6 +17,8 @@ class Stance:
     score: float
     rating: str | None
     evidence: Sentence | None
+    # The sentence that states the rating, when the review's text states one.
+    rated_in: Sentence | None = None
 
 
 # P(liked) from the whole-review stance model: outside this band the review leans clearly one
@@ -40,7 +42,11 @@ def infer_stance(
     balance, evidence = opinion_balance(sentences)
     verdict, score = verdict_of(rating, liked, balance)
     quote = _best_evidence(sentences, verdict, leaning) or evidence
-    return Stance(verdict, score, rating.text if rating is not None else None, quote)
+    if rating is None:
+        return Stance(verdict, score, None, quote)
+    start = rating.start
+    rated_in = next((s for s in sentences if start is not None and s.start <= start < s.end), None)
+    return Stance(verdict, score, rating.text, quote, rated_in)
 
 
 def verdict_of(rating: Rating | None, liked: float | None, balance: float) -> tuple[str, float]:

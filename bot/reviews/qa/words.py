@@ -38,9 +38,82 @@ def tokens(text: str) -> list[str]:
     return [token.lower().strip("'") for token in _TOKEN.findall(text)]
 
 
+# Irregular verb forms a stemmer leaves apart from their base: "how long did the shoot take?"
+# must meet "it took less than a month".
+_IRREGULAR = {
+    form: base
+    for base, forms in {
+        "take": "took taken",
+        "see": "saw seen",
+        "go": "went gone",
+        "make": "made",
+        "give": "gave given",
+        "get": "got gotten",
+        "come": "came",
+        "write": "wrote written",
+        "find": "found",
+        "think": "thought",
+        "tell": "told",
+        "leave": "left",
+        "feel": "felt",
+        "begin": "began begun",
+        "run": "ran",
+        "shoot": "shot",
+        "win": "won",
+        "fall": "fell fallen",
+        "meet": "met",
+        "keep": "kept",
+        "bring": "brought",
+        "buy": "bought",
+        "hold": "held",
+        "lose": "lost",
+        "pay": "paid",
+        "say": "said",
+        "sit": "sat",
+        "spend": "spent",
+        "stand": "stood",
+        "teach": "taught",
+        "wear": "wore worn",
+        "break": "broke broken",
+        "choose": "chose chosen",
+        "drive": "drove driven",
+        "eat": "ate eaten",
+        "fly": "flew flown",
+        "forget": "forgot forgotten",
+        "grow": "grew grown",
+        "know": "knew known",
+        "ride": "rode",
+        "rise": "rose risen",
+        "sing": "sang sung",
+        "speak": "spoke spoken",
+        "steal": "stole stolen",
+        "throw": "threw thrown",
+        "become": "became",
+        "do": "did done",
+        "sell": "sold",
+        "build": "built",
+        "hear": "heard",
+        "lead": "led",
+        "send": "sent",
+        "sleep": "slept",
+        "fight": "fought",
+        "catch": "caught",
+        "die": "died",
+        "hide": "hid hidden",
+        "bite": "bit",
+        "wake": "woke woken",
+        "swim": "swam swum",
+        "draw": "drew drawn",
+        "blow": "blew blown",
+    }.items()
+    for form in forms.split()
+}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return str(_stemmer().stemWord(word.lower()))
+    lowered = word.lower()
+    return str(_stemmer().stemWord(_IRREGULAR.get(lowered, lowered)))
 
 
 @lru_cache(maxsize=1)
