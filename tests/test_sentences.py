@@ -109,3 +109,18 @@ def test_lowercase_reviews_are_split_into_sentences() -> None:
 def test_a_title_in_capitals_does_not_end_a_sentence() -> None:
     texts = [s.text for s in prepare("It was first used in MR. WONG, DETECTIVE. It was fine.")]
     assert texts == ["It was first used in MR. WONG, DETECTIVE.", "It was fine."]
+
+
+def test_a_sentence_opening_on_a_title_starts_a_new_sentence() -> None:
+    text = "Her boss is fired for being a jerk. Mr. Marchand is a mess. They get the money."
+    sentences = prepare(text)
+    assert [s.text for s in sentences] == [
+        "Her boss is fired for being a jerk.",
+        "Mr. Marchand is a mess.",
+        "They get the money.",
+    ]
+    assert_offsets_exact(text, sentences)
+    assert [s.text for s in prepare("She met Dr. Who. Then he left.")] == [
+        "She met Dr. Who.",
+        "Then he left.",
+    ]

@@ -45,6 +45,8 @@ def split_sentences(repaired: RepairedText) -> list[PreparedSentence]:
             spans = _after_titles(paragraph, _sentence_spans(paragraph))
             if _LOWERCASE_START.search(paragraph):
                 spans = [piece for span in spans for piece in _lowercase_breaks(paragraph, *span)]
+            if _TITLE_START.search(paragraph):
+                spans = [piece for span in spans for piece in _title_breaks(paragraph, *span)]
             for start, end in spans:
                 _add(sentences, repaired, offset + start, offset + end)
         offset += len(paragraph) + len(PARAGRAPH)
@@ -124,6 +126,24 @@ _ABBREVIATIONS = frozenset(
 
 # Titles before a name: "MR. WONG" (in capitals Bling Fire does not know it) is one sentence.
 _TITLE_END = re.compile(r"(?:^|\W)(?:mr|mrs|ms|dr|st|jr|sr|messrs)\.\s*$", re.IGNORECASE)
+
+
+# A sentence that ends on a word and the next that opens on a title ("a jerk. Mr. Marchand
+# is…"): Bling Fire keeps them together.
+_TITLE_START = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=(?:Mr|Mrs|Ms|Dr)\.\s*[A-Z])")
+
+
+def _title_breaks(paragraph: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    begin = start
+    for match in _TITLE_START.finditer(paragraph, start, end):
+        word = paragraph[begin : match.start()].split()[-1].lower().rstrip(".!?")
+        if word in _ABBREVIATIONS:
+            continue
+        pieces.append((begin, match.start()))
+        begin = match.end()
+    pieces.append((begin, end))
+    return pieces
 
 
 def _after_titles(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
