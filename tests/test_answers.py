@@ -315,3 +315,19 @@ def test_a_how_long_question_about_something_named_is_looked_up_by_its_words(
     answer = ask(war_film, "how long did filming take?")
     assert answer.intent == "lookup" and not answer.abstained
     assert "took less than a month" in answer.points[0].text
+
+
+def test_a_plot_question_starts_from_what_the_film_is_about(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    text = (
+        "It is a moving portrayal of a lighthouse keeper's last winter. He rows out every "
+        "morning. His daughter arrives in March. The photography is wonderful."
+    )
+    path = tmp_path / "keeper.jsonl"
+    path.write_text(json.dumps({"id": "keeper", "film": "Keeper", "text": text}))
+    service.ingest_paths_sync([path])
+    answer = ask(service, "what's the film about?")
+    assert answer.intent == "plot"
+    assert "portrayal of a lighthouse keeper" in answer.points[0].text
+    assert "photography is wonderful" not in cited(answer)

@@ -85,3 +85,10 @@ def test_bad_file_names_the_aspect(tmp_path: Path) -> None:
     path.write_text('[music]\ncues = "songs"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"\[music\]"):
         AspectVocabulary.load(path)
+
+
+def test_the_leads_are_the_acting_but_a_plot_that_leads_somewhere_is_not(
+    vocabulary: AspectVocabulary,
+) -> None:
+    assert vocabulary.aspects_in("were the two leads convincing?") == ("acting",)
+    assert "acting" not in vocabulary.aspects_in("which leads to a dull finale")

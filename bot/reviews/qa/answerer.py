@@ -24,6 +24,12 @@ from bot.reviews.types import Answer, Film, Point, Question, Review
 # content words; below it the review most likely doesn't say.
 LOOKUP_MIN_COVERAGE = 0.4
 _MORE = re.compile(r"\b(all|every|everything|full list|list them|more)\b")
+_PREMISE = re.compile(
+    r"\b(?:is|was|it's) (?:all |mainly |mostly |really )?about\b|\btells the (?:true )?story of\b"
+    r"|\b(?:a|an|the) (?:\w+ ){0,2}(?:portrayal|story|tale|account|retelling|adaptation) of\b"
+    r"|\b(?:centers|centres|revolves|focuses) (?:on|around)\b|\bfollows (?:the|a|an|two|three)\b",
+    re.IGNORECASE,
+)
 _GENERIC_FALLBACK = (
     "Try asking what the critic liked or disliked, whether they recommend it, or how a part "
     "of the film (acting, music, story, ...) came across."
@@ -207,8 +213,22 @@ class Answerer:
             points = tuple(u.point(spoiler=True) for u in tail[:limit])
             text = "Spoiler warning: the review describes how the film ends (hidden below)."
             return _answer(parsed, scope, text, points)
-        points = tuple(u.point() for u in units[: min(limit, 4)])
-        return _answer(parsed, scope, "The review retells the plot like this:", points)
+        # A sentence that says what the film is about comes first, opinion or not ("a great
+        # portrayal of the life of Christ").
+        premise = [
+            sentence_unit(r, s)
+            for r in scope.reviews
+            for s in scope.sentences.get(r.review_id, [])
+            if _PREMISE.search(s.text) and (r.review_id, s.position) not in scope.shown
+        ]
+        chosen = list({u.sentence_key: u for u in premise[:2] + units}.values())
+        points = tuple(u.point() for u in chosen[: min(limit, 4)])
+        text = (
+            "The review says what the film is about and retells its plot like this:"
+            if premise
+            else "The review retells the plot like this:"
+        )
+        return _answer(parsed, scope, text, points)
 
     def _verdict(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
         points: list[Point] = []
