@@ -92,3 +92,29 @@ def test_a_verdict_quotes_the_sentence_that_states_the_rating() -> None:
     stance = infer_stance(review, sentences, liked=0.1)
     assert (stance.verdict, stance.rating) == ("negative", "3")
     assert stance.rated_in is sentences[1] and stance.evidence is sentences[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ('on the movie gauge of 1 to 10 , " the musketeer " is a shallow 3 .', 0.3),
+        ("On a scale of 1-10 I give it 6.", 0.6),
+        ("On a scale of 1 to 10 where 10 is best, this is an 8.", 0.8),
+    ],
+)
+def test_a_score_on_a_scale_named_first(text: str, value: float) -> None:
+    assert value_of(text) == pytest.approx(value)
+
+
+def test_a_verdict_never_quotes_a_sentence_that_says_the_opposite() -> None:
+    from bot.reviews.types import Sentence
+
+    text = "I never like this message. Had it ended sooner, it would have been wonderful."
+    sentences = [
+        Sentence(1, 0, 26, "I never like this message.", 0.9, "negative", -0.6),
+        Sentence(2, 27, 79, text[27:], 0.9, "positive", 0.8),
+    ]
+    review = Review("r", "A Film", None, None, None, None, None, None, text, 2)
+    # Read as liked overall, but the only praise is for a film the critic did not see.
+    stance = infer_stance(review, sentences, liked=0.9)
+    assert stance.verdict == "positive" and stance.evidence is None

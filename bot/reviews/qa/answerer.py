@@ -255,6 +255,8 @@ class Answerer:
             text += f" (rated {rating})." if rating else "."
             if rating is None and RATING_QUESTION.search(parsed.normalised):
                 text = f"The review gives no rating, but it reads as {verdict}."
+            if not points and verdict != "mixed":
+                text += " No one sentence says so; that is how the review reads as a whole."
         else:
             counts = {v: verdicts.count(v) for v in ("positive", "negative", "mixed")}
             text = (

@@ -38,6 +38,12 @@ _REPORTED_SPEECH = re.compile(
 )
 
 
+def unrealised_praise(text: str) -> bool:
+    """Praise of a film the critic did not get to see, or a rhetorical question: no evidence
+    that they liked the one they saw."""
+    return bool(_UNREALISED.search(text) or _QUESTION_END.search(text))
+
+
 def opinion_candidates(
     reviews: Sequence[Review], sentences: dict[str, list[Sentence]]
 ) -> Iterable[Unit]:

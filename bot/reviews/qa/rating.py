@@ -22,7 +22,11 @@ _RATING = re.compile(
     # "I'm giving this a 3", "I gave it a 7.5": a score with no scale, after a verb of scoring.
     r"|\b(?:giving|give|gave|given|rate|rated|rating|score|scored)\s+(?:it|this|this one|this "
     rf"(?:film|movie)|the (?:film|movie))?\s*an?\s+(?P<gnum>{_NUMBER})\b"
-    r"(?!\s*(?:/|out\b|outta\b|of\b|%|stars?\b|points?\b|minutes?\b|hours?\b|times?\b))",
+    r"(?!\s*(?:/|out\b|outta\b|of\b|%|stars?\b|points?\b|minutes?\b|hours?\b|times?\b))"
+    # "On a scale of 1 to 10, … a shallow 3": the scale first, the score later in the sentence.
+    r"|\b(?:scale|gauge) of (?:0|1|zero|one) ?(?:to|-) ?(?P<xden>10|5|100)\b[^.!?]{0,80}?"
+    rf"(?<![\w/.])(?P<xnum>{_NUMBER})\b"
+    r"(?!\s*(?:/|out\b|%|minutes?\b|hours?\b|times?\b|is\b|being\b|=|-))",
     re.IGNORECASE,
 )
 # Words just before a score that make it someone else's, or one the film did not get.
@@ -77,6 +81,8 @@ def stated_rating(text: str, metadata: str | None = None) -> Rating | None:
         if readings:
             # "giving this a 3" is stated as "3".
             stated = match.group("gnum") or match.group(0).strip()
+            if match.group("xnum"):
+                stated = f"{match.group('xnum')}/{match.group('xden')}"
             own = Rating(stated, readings, match.start())
     return own
 
@@ -94,9 +100,9 @@ def parse_rating(text: str) -> Rating | None:
 
 
 def _readings(match: re.Match[str]) -> tuple[float, ...]:
-    if match.group("num") or match.group("onum"):
-        num = float(match.group("num") or match.group("onum"))
-        den = float(match.group("den") or match.group("oden"))
+    if match.group("num") or match.group("onum") or match.group("xnum"):
+        num = float(match.group("num") or match.group("onum") or match.group("xnum"))
+        den = float(match.group("den") or match.group("oden") or match.group("xden"))
         return (num / den,) if num <= den else ()
     if match.group("stars"):
         stars = match.group("stars")

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot.reviews.opinions.stance import StanceModel
+from bot.reviews.qa.rank import unrealised_praise
 from bot.reviews.qa.rating import Rating, stated_rating
 from bot.reviews.types import Review, Sentence
 
@@ -41,7 +42,7 @@ def infer_stance(
     rating = stated_rating(review.text, review.rating)
     balance, evidence = opinion_balance(sentences)
     verdict, score = verdict_of(rating, liked, balance)
-    quote = _best_evidence(sentences, verdict, leaning) or evidence
+    quote = _best_evidence(sentences, verdict, leaning) or _agreeing(evidence, verdict)
     if rating is None:
         return Stance(verdict, score, None, quote)
     start = rating.start
@@ -75,6 +76,17 @@ def review_verdict(
 ) -> str:
     """The verdict `infer_stance` gives a review, from what ingest has at hand."""
     return verdict_of(stated_rating(text, rating), liked, opinion_balance(sentences)[0])[0]
+
+
+def _agreeing(sentence: Sentence | None, verdict: str) -> Sentence | None:
+    """The sentence, unless its own label contradicts the verdict or it praises a film the
+    critic did not see: better no quote than one that says the opposite."""
+    if sentence is None or verdict == "mixed":
+        return sentence
+    wanted = 1.0 if verdict == "positive" else -1.0
+    if wanted > 0 and unrealised_praise(sentence.text):
+        return None
+    return sentence if wanted * sentence.polarity_score > 0 else None
 
 
 def _weight(sentence: Sentence, count: int) -> float:
@@ -117,6 +129,8 @@ def _best_evidence(
             value = _weight(sentence, len(sentences)) * (1.0 if fits else 0.0)
         else:
             sign = 1.0 if verdict == "positive" else -1.0
+            if sign > 0 and unrealised_praise(sentence.text):
+                continue
             value = max(0.0, sign * sentence.polarity_score)
             if value > 0 and leaning is not None:
                 value += LEANING_SHARE * max(0.0, sign * leaning.get(sentence.position, 0.0))
