@@ -22,7 +22,7 @@ from bot.reviews.types import Answer, Film, Point, Question, Review
 
 # A lookup answers only from a sentence holding this share of the question's (rarity-weighted)
 # content words; below it the review most likely doesn't say.
-LOOKUP_MIN_COVERAGE = 0.4
+LOOKUP_MIN_COVERAGE = 0.3
 _MORE = re.compile(r"\b(all|every|everything|full list|list them|more)\b")
 _PREMISE = re.compile(
     r"\b(?:is|was|it's) (?:all |mainly |mostly |really )?about\b|\btells the (?:true )?story of\b"
