@@ -92,3 +92,9 @@ def test_the_leads_are_the_acting_but_a_plot_that_leads_somewhere_is_not(
 ) -> None:
     assert vocabulary.aspects_in("were the two leads convincing?") == ("acting",)
     assert "acting" not in vocabulary.aspects_in("which leads to a dull finale")
+
+
+def test_hyphenated_words_name_the_aspect_of_their_parts(vocabulary: AspectVocabulary) -> None:
+    assert vocabulary.aspects_in("the overly flashy, shaky, camera-work") == ("visuals",)
+    assert vocabulary.aspects_in("it was well-acted") == ("acting",)
+    assert vocabulary.aspects_in("a sci-fi romp") == ()

@@ -160,3 +160,23 @@ def test_a_name_that_is_also_a_cue_word_is_a_name_only_when_capitalised(
 def test_a_name_asked_about_in_the_possessive(vocabulary: AspectVocabulary) -> None:
     parsed = parse_question("did they like bigelow's directing", vocabulary, people={"bigelow"})
     assert parsed.people == ("bigelow",) and parsed.aspects == ("direction",)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("give me the short version of this review", "summary"),
+        ("was the reviewer a fan of it", "verdict"),
+        ("which bits worked for them", "likes"),
+        ("what didnt work", "dislikes"),
+        ("how does the film open", "plot"),
+    ],
+)
+def test_more_casual_phrasings(vocabulary: AspectVocabulary, question: str, intent: str) -> None:
+    assert parse_question(question, vocabulary, people=set()).intent == intent
+
+
+def test_a_title_after_recommend_is_the_film_not_a_person(vocabulary: AspectVocabulary) -> None:
+    # The review's lower-case words include the title, so it reads like a name.
+    parsed = parse_question("would u recommend bullfighter", vocabulary, people={"bullfighter"})
+    assert (parsed.intent, parsed.people) == ("verdict", ())

@@ -51,7 +51,12 @@ class AspectVocabulary:
         for phrase in self._phrases:
             self._widths[phrase[0]] = max(self._widths.get(phrase[0], 0), len(phrase))
         self._candidate: Memo[str, bool] = Memo(
-            lambda word: word in self._widths or self._prefix_hit(word) is not None, 1 << 17
+            lambda word: (
+                word in self._widths
+                or self._prefix_hit(word) is not None
+                or self._hyphen_hit(word) is not None
+            ),
+            1 << 17,
         )
 
     @classmethod
@@ -112,12 +117,24 @@ class AspectVocabulary:
                     break
                 width -= 1
             if hit is None:
-                hit = self._prefix_hit(word)
+                hit = self._prefix_hit(word) or self._hyphen_hit(word)
                 width = 1
             if hit is not None:
                 found.append((hit, starts[i], ends[i + width - 1]))
                 after = i + width
         return found
+
+    def _hyphen_hit(self, word: str) -> str | None:
+        """A hyphenated word whose parts name an aspect: "camera-work" (camerawork), "well-acted"
+        (acted); the last part first, as the head of the compound."""
+        if "-" not in word:
+            return None
+        parts = [p for p in word.split("-") if p]
+        for key in ("".join(parts), *reversed(parts)):
+            hit = self._phrases.get((key,))
+            if hit is not None:
+                return hit
+        return None
 
     def _prefix_hit(self, word: str) -> str | None:
         if not self._prefix_tuple or not word.startswith(self._prefix_tuple):

@@ -32,6 +32,45 @@ def subjectivity_floor(tokens: Sequence[str]) -> float:
 LEXICON_SHARE = 0.5
 
 
+# Advice to the reader is the plainest verdict a critic gives ("just skip this", "don't miss
+# it"): where a unit holds such a phrase, its reading outweighs the words around it.
+_ADVICE = {
+    tuple(phrase.split()): sign
+    for phrases, sign in (
+        (
+            "skip this|skip it|avoid this|avoid it|do n't bother|stay away|save your money"
+            "|waste of time|waste of money|waste of your time|do n't waste|not worth watching"
+            "|not worth seeing|not worth your time|not worth it",
+            -1,
+        ),
+        (
+            "must see|must-see|do n't miss|go see it|highly recommend|highly recommended"
+            "|worth seeing|worth watching|worth a look|worth your time|recommend it",
+            1,
+        ),
+    )
+    for phrase in phrases.split("|")
+}
+_ADVICE_STARTS = frozenset(phrase[0] for phrase in _ADVICE)
+ADVICE_SHARE = 0.8
+
+
+def advice(tokens: Sequence[str]) -> int:
+    """+1 or -1 for the last piece of advice in the tokens (a negation just before flips it:
+    "not worth watching" is its own phrase, "never miss it" a flipped one), else 0."""
+    found = 0
+    if _ADVICE_STARTS.isdisjoint(tokens):
+        return 0
+    for i, token in enumerate(tokens):
+        if token not in _ADVICE_STARTS:
+            continue
+        for phrase, sign in _ADVICE.items():
+            if tuple(tokens[i : i + len(phrase)]) == phrase:
+                negated = any(t in NEGATORS for t in tokens[max(0, i - 2) : i])
+                found = -sign if negated and phrase[0] not in NEGATORS else sign
+    return found
+
+
 def lexicon_polarity(tokens: Sequence[str], lexicon: Lexicon) -> float | None:
     """Signed opinion-word balance in [-1, 1], flipped under negation; None if no opinion word."""
     signs = map(lexicon.signs.get, tokens)
@@ -47,6 +86,9 @@ def lexicon_polarity(tokens: Sequence[str], lexicon: Lexicon) -> float | None:
 
 def blend_polarity(model_score: float, tokens: Sequence[str], lexicon: Lexicon) -> float:
     """The model's signed polarity, pulled towards the lexicon reading where there is one."""
+    advised = advice(tokens)
+    if advised:
+        return (1.0 - ADVICE_SHARE) * model_score + ADVICE_SHARE * advised
     reading = lexicon_polarity(tokens, lexicon)
     if reading is None:
         return model_score

@@ -56,7 +56,7 @@ LIKE_CUES = """
     like liked likes love loved praise praised praises positive positives good best enjoy
     enjoyed pros strength strengths highlight highlights appreciate appreciated admire
     admired impressed impress upside upsides great favourite favorite commend commended
-    compliment compliments redeeming merit merits plus pluses plusses
+    compliment compliments redeeming merit merits plus pluses plusses work worked works
 """.split()
 VERDICT_PATTERNS = (
     r"\brecommend",
@@ -78,7 +78,11 @@ VERDICT_PATTERNS = (
     r"\b(like|love|enjoy|hate)d? (it|the film|the movie) or not\b",
     r"\boverall\b",
     r"\b(stance|conclusion|bottom line)\b",
+    r"\b(a )?fans? of (it|this|this one|the (film|movie))\b",
 )
+# Verdict cues that name the film itself as their object ("would you recommend Bullfighter?"):
+# a word of the review after them is the title, not a person to judge.
+_STRONG_VERDICT = re.compile(r"\brecommend|\bthumbs?\b|\bverdict\b|\bworth (a )?(watch|see)")
 SUMMARY_PATTERNS = (
     r"\bsumm?ari[sz]e\b",
     r"\bsummary\b",
@@ -89,6 +93,7 @@ SUMMARY_PATTERNS = (
     r"\bstrengths?\b.*\bweakness",
     r"\b(good|best) and (the )?(bad|worst)\b",
     r"\boverview\b",
+    r"\bshort version\b|\bin a nutshell\b|\brecap\b|\bsum it up\b|\bbrief(ly)?\b",
     # "thoughts?", "what did they think?", "their take?": the review's opinion as a whole.
     r"^\W*(any )?(thoughts|opinions?|impressions?|take|views?)\W*$",
     r"\bwhat did (they|the critic|the reviewer) (think|say|make of it)\W*$",
@@ -103,6 +108,7 @@ PLOT_PATTERNS = (
     r"\bpremise\b",
     r"\bstoryline\b",
     r"\bplot summary\b",
+    r"\bhow (does|did) (it|the (film|movie|story)) (open|begin|start)\b",
     r"\b(tell|describe)\b.*\b(plot|story)\b",
     r"\bwhat'?s the (plot|story)\b",
 )
@@ -329,6 +335,8 @@ def parse_question(
         return make("lookup", polarity)
     if _any(VERDICT_PATTERNS, normalised) and not aspects and not named:
         return make("verdict")
+    if _STRONG_VERDICT.search(normalised) and not aspects and len(named) <= 1:
+        return replace(make("verdict"), people=())
     if SCORE_GIVEN.search(normalised) and not named and aspects in ((), ("music",)):
         return replace(make("verdict"), aspects=())
     if aspects or named:
