@@ -229,3 +229,10 @@ def test_albeit_opens_a_clause_of_its_own(tagger: OpinionTagger) -> None:
     opinion = tagger.tag(text)
     assert clause_with(text, opinion, "entertaining film").polarity == "positive"
     assert clause_with(text, opinion, "dragged-out scenes").polarity == "negative"
+
+
+def test_advice_to_the_reader_is_the_plainest_verdict(tagger: OpinionTagger) -> None:
+    assert tagger.tag("Do yourself a favour and just skip this.").polarity == "negative"
+    assert tagger.tag("It is not worth watching.").polarity == "negative"
+    assert tagger.tag("I would never recommend it.").polarity == "negative"
+    assert tagger.tag("Don't miss it.").polarity == "positive"
