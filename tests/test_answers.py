@@ -331,3 +331,21 @@ def test_a_plot_question_starts_from_what_the_film_is_about(
     assert answer.intent == "plot"
     assert "portrayal of a lighthouse keeper" in answer.points[0].text
     assert "photography is wonderful" not in cited(answer)
+
+
+def test_a_person_the_review_only_describes_is_shown_without_a_verdict(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    text = (
+        "The heist goes wrong in the second reel. Meanwhile the sheriff, Rip Torn, chases the "
+        "gang across the border. The score is thrilling and the pacing never flags."
+    )
+    path = tmp_path / "sheriff.jsonl"
+    path.write_text(json.dumps({"id": "sheriff", "film": "Border", "text": text}))
+    service.ingest_paths_sync([path])
+    answer = ask(service, "what do they say about rip torn?")
+    assert not answer.abstained
+    assert answer.answer.startswith("The review gives no clear opinion on Rip Torn")
+    assert [p.sentence for p in answer.points] == [2]
+    # An aspect only retold in the plot still gets the plain "no opinion" answer.
+    assert ask(service, "how was the heist?").abstained

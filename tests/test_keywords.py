@@ -70,3 +70,13 @@ def test_irregular_verb_forms_share_their_base_stem() -> None:
     assert stem("wrote") == stem("writes")
     assert stem("shot") == stem("shooting")
     assert stem("thought") == stem("thinking")
+
+
+def test_wh_words_with_a_clitic_are_no_content() -> None:
+    from bot.reviews.qa.words import content_words
+
+    assert content_words("where'd they pick up the dvd? who's the director?") == [
+        "pick",
+        "dvd",
+        "director",
+    ]

@@ -44,6 +44,14 @@ class Scope:
                     names.add(first.group(1).lower())
         return names
 
+    def lowercase(self) -> bool:
+        """True when the reviews lost their capitals (names can't be told from words)."""
+        return not any(
+            any(ch.isupper() for ch in sentence.text)
+            for sentences in self.sentences.values()
+            for sentence in sentences
+        )
+
     def words(self) -> set[str]:
         found: set[str] = set()
         for sentences in self.sentences.values():

@@ -121,9 +121,17 @@ def _stemmer() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("english")
 
 
+_CLITIC = re.compile(r"'(?:d|s|ll|re|ve|m)$")
+
+
 def content_words(text: str) -> list[str]:
+    """Words that carry content: no stop words ("where'd" and "who's" included), no words about
+    the conversation itself."""
     return [
         word
         for word in tokens(text)
-        if word not in STOP_WORDS and word not in QUESTION_WORDS and len(word) > 1
+        if word not in STOP_WORDS
+        and word not in QUESTION_WORDS
+        and len(word) > 1
+        and _CLITIC.sub("", word) not in STOP_WORDS
     ]
