@@ -151,13 +151,13 @@ class Answerer:
                 if rank.mentions(unit := sentence_unit(r, s), parsed.aspects, parsed.people)
             ]
             mentioned = bool(mentions)
-            named = [u for u in mentions if rank.mentions(u, (), parsed.people)]
+            about = [u for u in mentions if rank.mentions(u, (), parsed.people)]
             # In a cased review an uncapitalised word of the question is no name.
-            if named and not parsed.aspects and (not parsed.uncased_people or scope.lowercase()):
+            if about and not parsed.aspects and (not parsed.uncased_people or scope.lowercase()):
                 # What the review says about a person, even with no verdict on them, is what
                 # the user asked for; say plainly that it is no judgement.
                 text = f"The review gives no clear opinion on {topic}, but says this about them:"
-                picked = [u for u in named if u.sentence_key not in scope.shown][: min(limit, 3)]
+                picked = [u for u in about if u.sentence_key not in scope.shown][: min(limit, 3)]
                 if picked:
                     return _answer(parsed, scope, text, tuple(u.point() for u in picked))
             # A mention in the retelling of the plot is no opinion on it.
