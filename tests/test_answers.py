@@ -349,3 +349,19 @@ def test_a_person_the_review_only_describes_is_shown_without_a_verdict(
     assert [p.sentence for p in answer.points] == [2]
     # An aspect only retold in the plot still gets the plain "no opinion" answer.
     assert ask(service, "how was the heist?").abstained
+
+
+def test_an_ending_judged_in_other_words_is_the_ending(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    text = (
+        "The chases are loud. The biggest disappointment is that you can easily figure out how "
+        "the whole thing is going to end. The cast tries hard."
+    )
+    path = tmp_path / "chase.jsonl"
+    path.write_text(json.dumps({"id": "chase", "film": "Chase", "text": text}))
+    service.ingest_paths_sync([path])
+    answer = ask(service, "does the ending catch you off guard?")
+    assert answer.intent == "aspect" and not answer.abstained
+    assert "going to end" in answer.points[0].text
+    assert "the the" not in answer.answer

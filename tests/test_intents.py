@@ -180,3 +180,11 @@ def test_a_title_after_recommend_is_the_film_not_a_person(vocabulary: AspectVoca
     # The review's lower-case words include the title, so it reads like a name.
     parsed = parse_question("would u recommend bullfighter", vocabulary, people={"bullfighter"})
     assert (parsed.intent, parsed.people) == ("verdict", ())
+
+
+def test_a_yes_no_question_about_the_ending_asks_for_an_opinion(
+    vocabulary: AspectVocabulary,
+) -> None:
+    parsed = parse_question("does the ending catch you off guard?", vocabulary, people=set())
+    assert (parsed.intent, parsed.aspects) == ("aspect", ("ending",))
+    assert parse_question("how does it end?", vocabulary, people=set()).intent == "ending"

@@ -322,7 +322,8 @@ def parse_question(
         return make("lookup")
     ending_asked = _any(ENDING_PATTERNS, normalised)
     opinion_asked = bool(OPINION_QUESTION.search(normalised))
-    if ending_asked and not opinion_asked:
+    yes_no = bool(words) and words[0] in YES_NO_STARTS
+    if ending_asked and not opinion_asked and not yes_no:
         return make("ending")
     if _any(PLOT_PATTERNS, normalised) and not opinion_asked:
         return make("plot")
@@ -345,7 +346,6 @@ def parse_question(
         if wh == "which" and polarity is None and not opinion_asked:
             # "which actors came back from Cube?": a fact about them, not an opinion.
             return make("lookup")
-        yes_no = bool(words) and words[0] in YES_NO_STARTS
         if polarity is not None and not yes_no and not opinion_asked:
             return make("dislikes" if polarity == "negative" else "likes", polarity)
         return make("aspect")

@@ -31,8 +31,16 @@ def topic_of(
     # "was it too long?" names the pacing by a judgement, not by a thing the review could mention.
     named = [n for n in named if n.split()[0] not in _DEGREE_WORDS and n not in judging]
     if named:
-        return compose.join_words([f"the {phrase}" for phrase in dict.fromkeys(named)])
+        return compose.join_words([_with_article(phrase) for phrase in dict.fromkeys(named)])
     return compose.join_words([compose.aspect_phrase(a) for a in parsed.aspects])
+
+
+_DETERMINERS = frozenset("the a an this that its their his her these those".split())
+
+
+def _with_article(phrase: str) -> str:
+    """ "ending" → "the ending"; a cue that has its own ("the ending") keeps it."""
+    return phrase if phrase.split()[0] in _DETERMINERS else f"the {phrase}"
 
 
 def names_asked(parsed: ParsedQuestion) -> list[str]:
