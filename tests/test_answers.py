@@ -365,3 +365,18 @@ def test_an_ending_judged_in_other_words_is_the_ending(
     assert answer.intent == "aspect" and not answer.abstained
     assert "going to end" in answer.points[0].text
     assert "the the" not in answer.answer
+
+
+def test_a_premise_told_in_the_first_person_is_plot_not_a_complaint(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    text = (
+        "The editing is annoying and the effects are weak. I think the plot was that Mary and "
+        "Jacques go on a mystical road trip. They meet a lot of wacky characters."
+    )
+    path = tmp_path / "trip.jsonl"
+    path.write_text(json.dumps({"id": "trip", "film": "Trip", "text": text}))
+    service.ingest_paths_sync([path])
+    assert "road trip" not in cited(ask(service, "main gripes?"))
+    plot = ask(service, "what happens in it?")
+    assert plot.intent == "plot" and "road trip" in plot.points[0].text

@@ -24,12 +24,6 @@ from bot.reviews.types import Answer, Film, Point, Question, Review
 # content words; below it the review most likely doesn't say.
 LOOKUP_MIN_COVERAGE = 0.3
 _MORE = re.compile(r"\b(all|every|everything|full list|list them|more)\b")
-_PREMISE = re.compile(
-    r"\b(?:is|was|it's) (?:all |mainly |mostly |really )?about\b|\btells the (?:true )?story of\b"
-    r"|\b(?:a|an|the) (?:\w+ ){0,2}(?:portrayal|story|tale|account|retelling|adaptation) of\b"
-    r"|\b(?:centers|centres|revolves|focuses) (?:on|around)\b|\bfollows (?:the|a|an|two|three)\b",
-    re.IGNORECASE,
-)
 _GENERIC_FALLBACK = (
     "Try asking what the critic liked or disliked, whether they recommend it, or how a part "
     "of the film (acting, music, story, ...) came across."
@@ -230,7 +224,9 @@ class Answerer:
             sentence_unit(r, s)
             for r in scope.reviews
             for s in scope.sentences.get(r.review_id, [])
-            if _PREMISE.search(s.text) and (r.review_id, s.position) not in scope.shown
+            if rank.PREMISE.search(s.text)
+            and not (s.polarity == "negative" and rank.judging(s.text, self._judging))
+            and (r.review_id, s.position) not in scope.shown
         ]
         chosen = list({u.sentence_key: u for u in premise[:2] + units}.values())
         points = tuple(u.point() for u in chosen[: min(limit, 4)])

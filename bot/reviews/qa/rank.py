@@ -38,6 +38,19 @@ _REPORTED_SPEECH = re.compile(
 )
 
 
+# A sentence saying what the film is about: the premise, which a plot question starts from and
+# which, with no opinion word in it, is no judgement ("I think the plot was: two friends go on a
+# road trip").
+PREMISE = re.compile(
+    r"\b(?:is|was|it's) (?:all |mainly |mostly |really )?about\b|\btells the (?:true )?story of\b"
+    r"|\b(?:a|an|the) (?:\w+ ){0,2}(?:portrayal|story|tale|account|retelling|adaptation) of\b"
+    r"|\b(?:centers|centres|revolves|focuses) (?:on|around)\b|\bfollows (?:the|a|an|two|three)\b"
+    r"|\bthe (?:plot|story|premise|storyline) (?:is|was)\b(?! (?:\w+ )?(?:good|bad|great|weak|thin|"
+    r"poor|strong|dull|boring|silly|stupid|predictable|confusing|simple|original|clever))",
+    re.IGNORECASE,
+)
+
+
 def unrealised_praise(text: str) -> bool:
     """Praise of a film the critic did not get to see, or a rhetorical question: no evidence
     that they liked the one they saw."""
@@ -110,6 +123,18 @@ def mentions(unit: Unit, aspects: Sequence[str], people: Sequence[str]) -> bool:
     return any(re.search(rf"\b{re.escape(p)}\b", lowered) for p in people)
 
 
+# Lexicon words that in a review name a part of the film rather than judge it (Hu & Liu list
+# "plot" as negative: a scheme).
+_NAMING_WORDS = frozenset({"plot", "plots", "story", "premise"})
+
+
+def judging(text: str, opinion_words: Collection[str]) -> bool:
+    return any(
+        w in opinion_words and w not in _NAMING_WORDS
+        for w in re.findall(r"[a-z][a-z'-]*", text.lower())
+    )
+
+
 def _speech_only(text: str, opinion_words: Collection[str]) -> bool:
     if not _REPORTED_SPEECH.search(text):
         return False
@@ -151,6 +176,8 @@ def rank_opinions(
         if polarity == "positive" and _UNREALISED.search(unit.text):
             continue
         if only_reported_speech(unit, polarity, opinion_words):
+            continue
+        if opinion_words and PREMISE.search(unit.text) and not judging(unit.text, opinion_words):
             continue
         if focus and not mentions(unit, parsed.aspects, parsed.people):
             continue
