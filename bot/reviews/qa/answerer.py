@@ -218,16 +218,8 @@ class Answerer:
             points = tuple(u.point(spoiler=True) for u in tail[:limit])
             text = "Spoiler warning: the review describes how the film ends (hidden below)."
             return _answer(parsed, scope, text, points)
-        # A sentence that says what the film is about comes first, opinion or not ("a great
-        # portrayal of the life of Christ").
-        premise = [
-            sentence_unit(r, s)
-            for r in scope.reviews
-            for s in scope.sentences.get(r.review_id, [])
-            if rank.PREMISE.search(s.text)
-            and not (s.polarity == "negative" and rank.judging(s.text, self._judging))
-            and (r.review_id, s.position) not in scope.shown
-        ]
+        # A sentence that says what the film is about comes first, opinion or not.
+        premise = rank.premise_units(scope.reviews, scope.sentences, scope.shown, self._judging)
         chosen = list({u.sentence_key: u for u in premise[:2] + units}.values())
         points = tuple(u.point() for u in chosen[: min(limit, 4)])
         text = (
@@ -280,16 +272,7 @@ class Answerer:
         ranked = ranking.rank_films(self.store.film_verdicts(), polarity)
         if not ranked:
             return _abstain(parsed, scope, "No review has a verdict stored yet.")
-        points = []
-        for tally in ranked[:3]:
-            review_id = self.store.most_convinced(tally.film, polarity)
-            review = self.store.review(review_id) if review_id else None
-            if review is None:
-                continue
-            sentences = self.store.sentences([review.review_id])[review.review_id]
-            evidence = self._stances.stance(review, sentences).evidence
-            if evidence is not None:
-                points.append(sentence_unit(review, evidence).point())
+        points = ranking.evidence(self.store, self._stances, ranked[:3], polarity)
         text = ranking.ranking_text(ranked[: max(limit, 5)], polarity)
         return _answer(parsed, scope, text, points[:limit])
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import math
 
-from bot.reviews.store.base import FilmVerdicts
+from bot.reviews.qa.units import sentence_unit
+from bot.reviews.qa.verdict import StanceReader
+from bot.reviews.store.base import FilmVerdicts, ReviewStore
+from bot.reviews.types import Point
 
 # z for a 90 % two-sided interval: a film's share of good reviews is ranked by how high it
 # surely is, so one glowing review does not outrank six good ones of seven.
@@ -65,3 +68,20 @@ def ranking_text(ranked: list[FilmVerdicts], polarity: str) -> str:
         f"{best} reviewed: {listed}. Ranked by the share of {polarity} reviews, allowing for "
         "how many there are."
     )
+
+
+def evidence(
+    store: ReviewStore, stances: StanceReader, ranked: list[FilmVerdicts], polarity: str
+) -> list[Point]:
+    """Per film, the verdict quote of the review most convinced of that polarity."""
+    points = []
+    for tally in ranked:
+        review_id = store.most_convinced(tally.film, polarity)
+        review = store.review(review_id) if review_id else None
+        if review is None:
+            continue
+        sentences = store.sentences([review.review_id])[review.review_id]
+        quote = stances.stance(review, sentences).evidence
+        if quote is not None:
+            points.append(sentence_unit(review, quote).point())
+    return points
