@@ -113,3 +113,22 @@ def test_ranking_questions(vocabulary: AspectVocabulary, question: str, polarity
 )
 def test_not_ranking_questions(vocabulary: AspectVocabulary, question: str) -> None:
     assert parse_question(question, vocabulary, people=set()).intent != "ranking"
+
+
+def test_the_one_film_panned_is_not_called_the_only_film(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    path = tmp_path / "two.jsonl"
+    rows = [("Alpha", LIKED[0]), ("Alpha", LIKED[1]), ("Gamma", PANNED[0])]
+    path.write_text(
+        "\n".join(
+            json.dumps({"id": f"t{i}", "film": film, "text": text})
+            for i, (film, text) in enumerate(rows)
+        )
+    )
+    service.ingest_paths_sync([path])
+    answer = service.ask_sync(Question("which film has the worst reviews?"))
+    assert answer.answer == (
+        "Worst reviewed: Gamma, 1 of 1 review negative. "
+        "It is the only one of the 2 films with a negative review."
+    )

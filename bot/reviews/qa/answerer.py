@@ -269,11 +269,13 @@ class Answerer:
         """Films ranked by their reviews' stored verdicts, each backed by its most convinced
         review's verdict quote."""
         polarity = parsed.polarity or "positive"
-        ranked = ranking.rank_films(self.store.film_verdicts(), polarity)
+        tallies = self.store.film_verdicts()
+        ranked = ranking.rank_films(tallies, polarity)
         if not ranked:
-            return _abstain(parsed, scope, "No review has a verdict stored yet.")
+            kind = "no" if tallies else "no stored"
+            return _abstain(parsed, scope, f"The reviews have {kind} {polarity} verdicts.")
         points = ranking.evidence(self.store, self._stances, ranked[:3], polarity)
-        text = ranking.ranking_text(ranked[: max(limit, 5)], polarity)
+        text = ranking.ranking_text(ranked[: max(limit, 5)], polarity, len(tallies))
         return _answer(parsed, scope, text, points[:limit])
 
     def _summary(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:

@@ -56,18 +56,19 @@ def _count(tally: FilmVerdicts, polarity: str, *, first: bool) -> str:
     return text + (f", {tally.mixed} mixed" if tally.mixed else "")
 
 
-def ranking_text(ranked: list[FilmVerdicts], polarity: str) -> str:
-    if len(ranked) == 1:
+def ranking_text(ranked: list[FilmVerdicts], polarity: str, films: int) -> str:
+    """`ranked` best first; `films` is how many films are indexed in all."""
+    if films == 1:
         only = ranked[0]
         return f"Only one film is indexed: {_label(only)}, {_count(only, polarity, first=True)}."
     listed = "; ".join(
         f"{_label(t)}, {_count(t, polarity, first=i == 0)}" for i, t in enumerate(ranked)
     )
     best = "Best" if polarity == "positive" else "Worst"
-    return (
-        f"{best} reviewed: {listed}. Ranked by the share of {polarity} reviews, allowing for "
-        "how many there are."
-    )
+    text = f"{best} reviewed: {listed}."
+    if len(ranked) == 1:
+        return text + f" It is the only one of the {films} films with a {polarity} review."
+    return text + f" Ranked by the share of {polarity} reviews, allowing for how many there are."
 
 
 def evidence(
