@@ -380,3 +380,22 @@ def test_a_premise_told_in_the_first_person_is_plot_not_a_complaint(
     assert "road trip" not in cited(ask(service, "main gripes?"))
     plot = ask(service, "what happens in it?")
     assert plot.intent == "plot" and "road trip" in plot.points[0].text
+
+
+def test_a_review_that_only_sketches_the_premise_does_not_tell_the_ending(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    text = (
+        "Two friends set off on a road trip across Spain. They meet some odd people on the "
+        "way. The photography is lovely but the script is thin."
+    )
+    path = tmp_path / "road.jsonl"
+    path.write_text(json.dumps({"id": "road", "film": "Road", "text": text}))
+    service.ingest_paths_sync([path])
+    answer = ask(service, "how does the road trip end up?")
+    assert answer.abstained and "doesn't say how the film ends" in answer.answer
+
+
+def test_a_full_retelling_tells_the_ending(seeded: ReviewService) -> None:
+    answer = ask(seeded, "how does it end?")
+    assert not answer.abstained and all(p.spoiler for p in answer.points)

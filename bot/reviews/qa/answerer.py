@@ -23,6 +23,11 @@ from bot.reviews.types import Answer, Film, Point, Question, Review
 # A lookup answers only from a sentence holding this share of the question's (rarity-weighted)
 # content words; below it the review most likely doesn't say.
 LOOKUP_MIN_COVERAGE = 0.3
+# A retelling this long reaches the ending; a shorter one only counts if it says how things end.
+ENDING_MIN_PLOT = 4
+_ENDS = re.compile(
+    r"\b(?:in the end|finally|at the end|ends (?:up|with)|ending|dies|is killed|the last)\b", re.I
+)
 _MORE = re.compile(r"\b(all|every|everything|full list|list them|more)\b")
 _GENERIC_FALLBACK = (
     "Try asking what the critic liked or disliked, whether they recommend it, or how a part "
@@ -213,7 +218,12 @@ class Answerer:
         if not units:
             return _abstain(parsed, scope, "The review doesn't retell the plot.", discussed=True)
         if parsed.intent == "ending":
-            # The last stretch of the retelling is where the ending is told.
+            # The last stretch of the retelling is where the ending is told; a review that only
+            # sketches the premise in a sentence or two doesn't tell it.
+            if len(units) < ENDING_MIN_PLOT and not any(_ENDS.search(u.text) for u in units):
+                return _abstain(
+                    parsed, scope, "The review doesn't say how the film ends.", discussed=True
+                )
             tail = units[-min(len(units), max(2, len(units) // 4)) :]
             points = tuple(u.point(spoiler=True) for u in tail[:limit])
             text = "Spoiler warning: the review describes how the film ends (hidden below)."
