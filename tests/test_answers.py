@@ -283,6 +283,13 @@ def test_an_answer_says_how_many_more_points_what_else_would_show(seeded: Review
     assert len(rest.points) == first.more and rest.more == 0
 
 
+def index_text(service: ReviewService, tmp_path: Path, film: str, text: str) -> None:
+    """Index one review of `film` given as its text (id: the film's name, lower-cased)."""
+    path = tmp_path / f"{film.lower()}.jsonl"
+    path.write_text(json.dumps({"id": film.lower(), "film": film, "text": text}))
+    service.ingest_paths_sync([path])
+
+
 WAR_FILM = (
     "Bigelow seems to think that more explosions make a better film. Sadly she is wrong, and "
     "the action numbs rather than thrills. Filming took less than a month, and it shows. The "
@@ -292,9 +299,7 @@ WAR_FILM = (
 
 @pytest.fixture
 def war_film(service: ReviewService, tmp_path: Path) -> ReviewService:
-    path = tmp_path / "war.jsonl"
-    path.write_text(json.dumps({"id": "war", "film": "Sand", "text": WAR_FILM}))
-    service.ingest_paths_sync([path])
+    index_text(service, tmp_path, "Sand", WAR_FILM)
     return service
 
 
@@ -324,9 +329,7 @@ def test_a_plot_question_starts_from_what_the_film_is_about(
         "It is a moving portrayal of a lighthouse keeper's last winter. He rows out every "
         "morning. His daughter arrives in March. The photography is wonderful."
     )
-    path = tmp_path / "keeper.jsonl"
-    path.write_text(json.dumps({"id": "keeper", "film": "Keeper", "text": text}))
-    service.ingest_paths_sync([path])
+    index_text(service, tmp_path, "Keeper", text)
     answer = ask(service, "what's the film about?")
     assert answer.intent == "plot"
     assert "portrayal of a lighthouse keeper" in answer.points[0].text
@@ -340,9 +343,7 @@ def test_a_person_the_review_only_describes_is_shown_without_a_verdict(
         "The heist goes wrong in the second reel. Meanwhile the sheriff, Rip Torn, chases the "
         "gang across the border. The score is thrilling and the pacing never flags."
     )
-    path = tmp_path / "sheriff.jsonl"
-    path.write_text(json.dumps({"id": "sheriff", "film": "Border", "text": text}))
-    service.ingest_paths_sync([path])
+    index_text(service, tmp_path, "Border", text)
     answer = ask(service, "what do they say about rip torn?")
     assert not answer.abstained
     assert answer.answer.startswith("The review gives no clear opinion on Rip Torn")
@@ -358,9 +359,7 @@ def test_an_ending_judged_in_other_words_is_the_ending(
         "The chases are loud. The biggest disappointment is that you can easily figure out how "
         "the whole thing is going to end. The cast tries hard."
     )
-    path = tmp_path / "chase.jsonl"
-    path.write_text(json.dumps({"id": "chase", "film": "Chase", "text": text}))
-    service.ingest_paths_sync([path])
+    index_text(service, tmp_path, "Chase", text)
     answer = ask(service, "does the ending catch you off guard?")
     assert answer.intent == "aspect" and not answer.abstained
     assert "going to end" in answer.points[0].text
@@ -374,9 +373,7 @@ def test_a_premise_told_in_the_first_person_is_plot_not_a_complaint(
         "The editing is annoying and the effects are weak. I think the plot was that Mary and "
         "Jacques go on a mystical road trip. They meet a lot of wacky characters."
     )
-    path = tmp_path / "trip.jsonl"
-    path.write_text(json.dumps({"id": "trip", "film": "Trip", "text": text}))
-    service.ingest_paths_sync([path])
+    index_text(service, tmp_path, "Trip", text)
     assert "road trip" not in cited(ask(service, "main gripes?"))
     plot = ask(service, "what happens in it?")
     assert plot.intent == "plot" and "road trip" in plot.points[0].text
@@ -389,9 +386,7 @@ def test_a_review_that_only_sketches_the_premise_does_not_tell_the_ending(
         "Two friends set off on a road trip across Spain. They meet some odd people on the "
         "way. The photography is lovely but the script is thin."
     )
-    path = tmp_path / "road.jsonl"
-    path.write_text(json.dumps({"id": "road", "film": "Road", "text": text}))
-    service.ingest_paths_sync([path])
+    index_text(service, tmp_path, "Road", text)
     answer = ask(service, "how does it end?")
     assert answer.abstained and "doesn't say how the film ends" in answer.answer
 
