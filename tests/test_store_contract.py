@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import delete, func, select, text
@@ -167,6 +169,33 @@ def test_films_reviews_and_review_round_trip(store: SqlReviewStore) -> None:
     assert store.review("missing") is None
     assert [r.review_id for r in store.reviews_of_film("HEAT", 1995)] == ["h1", "h2"]
     assert store.reviews_of_film("Heat", 2020) == []
+
+
+def test_verdicts_are_counted_per_film_and_the_most_convinced_review_found(
+    store: SqlReviewStore,
+) -> None:
+    def judged(
+        review_id: str, text: str, verdict: str | None, liked: float | None, **kw: Any
+    ) -> PreparedReview:
+        return replace(review(review_id, text, **kw), verdict=verdict, liked=liked)
+
+    store.add_reviews(
+        [
+            judged("h1", HEAT, "positive", 0.8),
+            judged("h2", "A second look.", "positive", 0.95, film="heat"),
+            judged("h3", "A third look.", "negative", 0.1),
+            judged("d1", DUNE, "mixed", 0.5, film="Dune", year=None),
+            judged("d2", "Old, unlabelled.", None, None, film="Dune", year=None),
+        ]
+    )
+    tallies = {t.film.title: t for t in store.film_verdicts()}
+    assert (tallies["Heat"].positive, tallies["Heat"].negative, tallies["Heat"].mixed) == (2, 1, 0)
+    # A review stored without a verdict is not counted.
+    assert tallies["Dune"].film.review_count == 1 and tallies["Dune"].mixed == 1
+    heat = tallies["Heat"].film
+    assert store.most_convinced(heat, "positive") == "h2"
+    assert store.most_convinced(heat, "negative") == "h3"
+    assert store.most_convinced(tallies["Dune"].film, "positive") is None
 
 
 def test_reviews_by_id_keep_the_order_asked_for(store: SqlReviewStore) -> None:
