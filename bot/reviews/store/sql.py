@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, func, select, text
+from sqlalchemy import Connection, Engine, case, func, select, text
 
 from bot.reviews.store import search as fts
 from bot.reviews.store.base import FilmVerdicts, PreparedReview, SearchHit
@@ -219,26 +219,28 @@ class SqlReviewStore(ChatRecords):
         )
 
     def film_verdicts(self) -> list[FilmVerdicts]:
-        counted = (
-            select(reviews_t.c.film_id, reviews_t.c.verdict, func.count().label("n"))
-            .where(reviews_t.c.verdict.is_not(None))
-            .group_by(reviews_t.c.film_id, reviews_t.c.verdict)
-            .subquery()
-        )
-        query = select(films.c.title, films.c.year, counted.c.verdict, counted.c.n).join(
-            counted, counted.c.film_id == films.c.id
-        )
-        tallies: dict[tuple[str, int | None], dict[str, int]] = {}
-        for title, year, verdict, count in self._read_one(lambda c: c.execute(query).all()):
-            tallies.setdefault((title, year), {})[str(verdict)] = int(count)
-        return [
-            FilmVerdicts(
-                Film(title, year, sum(counts.values())),
-                counts.get("positive", 0),
-                counts.get("negative", 0),
-                counts.get("mixed", 0),
+        verdict = reviews_t.c.verdict
+
+        def counted(kind: str) -> Any:
+            return func.sum(case((verdict == kind, 1), else_=0))
+
+        query = (
+            select(
+                films.c.title,
+                films.c.year,
+                counted("positive"),
+                counted("negative"),
+                counted("mixed"),
             )
-            for (title, year), counts in sorted(tallies.items(), key=lambda item: item[0][0])
+            .join(reviews_t, reviews_t.c.film_id == films.c.id)
+            .where(verdict.is_not(None))
+            .group_by(films.c.id, films.c.title, films.c.year)
+            .order_by(films.c.title, films.c.year)
+        )
+        rows = self._read_one(lambda c: c.execute(query).all())
+        return [
+            FilmVerdicts(Film(title, year, int(p) + int(n) + int(m)), int(p), int(n), int(m))
+            for title, year, p, n, m in rows
         ]
 
     def most_convinced(self, film: Film, verdict: str) -> str | None:
