@@ -174,6 +174,11 @@ def _word_buckets(token: str) -> tuple[int, int, tuple[int, ...], tuple[int, ...
     )
 
 
+@lru_cache(maxsize=1 << 17)
+def _unigram_buckets(token: str) -> tuple[int, int]:
+    return _bucket(token), _bucket("!" + token)
+
+
 @lru_cache(maxsize=1 << 18)
 def _pair_bucket(first: str, second: str) -> int:
     return _bucket(first + " " + second)
@@ -188,11 +193,14 @@ def unit_indices(tokens: Sequence[str], lexicon: Lexicon, *, chars: bool = True)
     positive = lexicon.positive
     negative = lexicon.negative
     for token, negated in zip(tokens, negation_flags(tokens), strict=True):
-        plain, flipped, grams, negated_grams = _word_buckets(token)
+        if chars:
+            plain, flipped, grams, negated_grams = _word_buckets(token)
+            found.update(negated_grams if negated else grams)
+        else:
+            # Word features only (the stance model): no character n-grams computed or cached.
+            plain, flipped = _unigram_buckets(token)
         add(flipped if negated else plain)
         add(_pair_bucket(previous, token))
-        if chars:
-            found.update(negated_grams if negated else grams)
         previous = token
         if token in positive:
             add(_LEX_NEGATIVE if negated else _LEX_POSITIVE)
