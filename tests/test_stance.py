@@ -64,3 +64,23 @@ def test_missing_or_foreign_model_file_is_a_clear_error(tmp_path: Path) -> None:
     np.savez(tmp_path / STANCE_FILE, version=np.array(1), weights=np.zeros(10), bias=np.array(0.0))
     with pytest.raises(ModelError, match=r"unreadable|retrain"):
         StanceModel.load(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The film isn't very good, and the ending never works.",
+        "A wonderful, moving film. I loved every minute of it!",
+        "Not bad at all -- though nobody will remember the score.",
+    ],
+)
+def test_review_features_match_the_training_features(text: str) -> None:
+    from bot.reviews.opinions.features import unit_indices, word_buckets
+    from bot.reviews.opinions.stance import StanceModel
+    from bot.reviews.opinions.tokens import normalise
+
+    lexicon = StanceModel.load().lexicon
+    tokens = normalise(text)
+    assert word_buckets(tokens, lexicon).tolist() == sorted(
+        unit_indices(tokens, lexicon, chars=False)
+    )

@@ -174,11 +174,6 @@ def _word_buckets(token: str) -> tuple[int, int, tuple[int, ...], tuple[int, ...
     )
 
 
-@lru_cache(maxsize=1 << 17)
-def _unigram_buckets(token: str) -> tuple[int, int]:
-    return _bucket(token), _bucket("!" + token)
-
-
 @lru_cache(maxsize=1 << 18)
 def _pair_bucket(first: str, second: str) -> int:
     return _bucket(first + " " + second)
@@ -193,14 +188,11 @@ def unit_indices(tokens: Sequence[str], lexicon: Lexicon, *, chars: bool = True)
     positive = lexicon.positive
     negative = lexicon.negative
     for token, negated in zip(tokens, negation_flags(tokens), strict=True):
-        if chars:
-            plain, flipped, grams, negated_grams = _word_buckets(token)
-            found.update(negated_grams if negated else grams)
-        else:
-            # Word features only (the stance model): no character n-grams computed or cached.
-            plain, flipped = _unigram_buckets(token)
+        plain, flipped, grams, negated_grams = _word_buckets(token)
         add(flipped if negated else plain)
         add(_pair_bucket(previous, token))
+        if chars:
+            found.update(negated_grams if negated else grams)
         previous = token
         if token in positive:
             add(_LEX_NEGATIVE if negated else _LEX_POSITIVE)
@@ -293,3 +285,27 @@ def unique_units(packed: Sequence[bytes]) -> tuple[npt.NDArray[np.int64], npt.ND
     keys.sort()  # a plain sort: numpy 2's hash-based `unique` is several times slower here
     keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
     return keys & (DIMENSION - 1), np.searchsorted(keys, units)
+
+
+def word_buckets(tokens: Sequence[str], lexicon: Lexicon) -> npt.NDArray[np.int64]:
+    """`unit_indices(tokens, lexicon, chars=False)` as a sorted array: the stance model's
+    features for a whole review. Built from the tagger's per-word records (bigrams continued
+    from the first word's CRC state), so scoring every review at ingest caches nothing more."""
+    records = list(map(_WORDS.__getitem__, tokens))
+    signs = lexicon.signs
+    if NEGATORS.isdisjoint(tokens):
+        unigrams = [r.plain[:4] for r in records]
+        cues = set(map(signs.get, tokens))
+    else:
+        flags = negation_flags(tokens)
+        unigrams = [(r.flipped if n else r.plain)[:4] for r, n in zip(records, flags, strict=True)]
+        cues = {signs.get(w, 0) * (-1 if n else 1) for w, n in zip(tokens, flags, strict=True)}
+    opens = [_SENTENCE_OPENS, *map(_OPENS, records)]
+    crcs = map(zlib.crc32, [*map(_ENCODED, records), _SENTENCE_END], opens)
+    pairs = list(map(_MASK.__and__, crcs))
+    if 1 in cues:
+        pairs.append(_LEX_POSITIVE)
+    if -1 in cues:
+        pairs.append(_LEX_NEGATIVE)
+    words = np.frombuffer(b"".join(unigrams), dtype=np.int32)
+    return np.unique(np.concatenate((words, np.asarray(pairs, dtype=np.int32))).astype(np.int64))

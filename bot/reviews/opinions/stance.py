@@ -18,7 +18,7 @@ import numpy.typing as npt
 from bot.reviews.opinions.features import (
     CHAR_OFFSET,
     Lexicon,
-    unit_indices,
+    word_buckets,
 )
 from bot.reviews.opinions.model import default_model_dir, read_model_file, write_model_file
 from bot.reviews.opinions.tokens import normalise
@@ -42,8 +42,7 @@ class StanceModel:
         tokens = normalise(" ".join(texts))
         if not tokens:
             return 0.5
-        indices = unit_indices(tokens, self.lexicon, chars=False)
-        margin = float(self.weights[np.fromiter(indices, dtype=np.int64)].sum()) + self.bias
+        margin = float(self.weights[word_buckets(tokens, self.lexicon)].sum()) + self.bias
         return float(1.0 / (1.0 + np.exp(-margin)))
 
     def save(self, model_dir: Path) -> Path:
