@@ -303,6 +303,15 @@ def evaluate(state: State, questions: Path, reviews_dir: Path | None, as_json: b
 
 
 @cli.command()
+@click.pass_obj
+@fail_cleanly
+def rescore(state: State) -> None:
+    """Re-read every indexed review's verdict with the shipped stance model (after retraining)."""
+    scored, changed = state.service().rescore_verdicts_sync()
+    click.echo(f"{scored:,} reviews rescored; {changed:,} verdicts changed.")
+
+
+@cli.command()
 @click.option("--limit", default=20, show_default=True)
 @click.pass_obj
 @fail_cleanly

@@ -73,6 +73,15 @@ def test_reviews_lists_what_is_indexed(run) -> None:  # type: ignore[no-untyped-
     assert "Heat (1995)" in run("reviews").stdout
 
 
+def test_rescore_reports_what_it_reread(run) -> None:  # type: ignore[no-untyped-def]
+    assert run("ingest", str(FIXTURES), "-q").exit_code == 0
+    count = sum(1 for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md"))
+    result = run("rescore")
+    # Ingest stored the verdicts the shipped model gives: re-reading them changes none.
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"{count} reviews rescored; 0 verdicts changed."
+
+
 def test_ingest_reports_added_and_skipped(run) -> None:  # type: ignore[no-untyped-def]
     count = sum(1 for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md"))
     first = run("ingest", str(FIXTURES), "-q")

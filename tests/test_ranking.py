@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from bot.reviews.opinions.aspects import AspectVocabulary
 from bot.reviews.qa.intents import parse_question
@@ -132,3 +133,13 @@ def test_the_one_film_panned_is_not_called_the_only_film(
         "Worst reviewed: Gamma, 1 of 1 review negative. "
         "It is the only one of the 2 films with a negative review."
     )
+
+
+def test_rescoring_rereads_stale_verdicts(films: ReviewService, store: SqlReviewStore) -> None:
+    # As if Gamma's pan had been stored by an older stance model that misread it.
+    with store.engine.begin() as connection:
+        connection.execute(text("UPDATE reviews SET verdict = 'positive' WHERE review_id = 'r6'"))
+    assert "Gamma" in films.ask_sync(Question("which film has the best reviews?")).answer
+    assert films.rescore_verdicts_sync() == (7, 1)
+    assert "Gamma" not in films.ask_sync(Question("which film has the best reviews?")).answer
+    assert films.rescore_verdicts_sync() == (7, 0)

@@ -197,6 +197,11 @@ class ReviewService:
             )
         )
 
+    def rescore_verdicts_sync(self) -> tuple[int, int]:
+        """Re-read every stored review's verdict with the shipped stance model (after it is
+        retrained), so films rank as verdict questions now read them: (reviews, changed)."""
+        return self.store.rescore_verdicts(StanceModel.load())
+
     async def recent_feedback(self, limit: int = 20) -> list[FeedbackEntry]:
         return await asyncio.to_thread(self.store.recent_feedback, limit)
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from bot.reviews.opinions.stance import StanceModel
 from bot.reviews.types import Film, Review, ReviewSummary, Sentence
 
 
@@ -93,6 +94,10 @@ class ReviewStore(Protocol):
     def film_verdicts(self) -> list[FilmVerdicts]:
         """Every film with its reviews counted by stored verdict (reviews without one, stored
         before verdicts were, are not counted)."""
+        ...
+
+    def rescore_verdicts(self, model: StanceModel) -> tuple[int, int]:
+        """Recompute every stored review's verdict with `model`: (reviews, verdicts changed)."""
         ...
 
     def most_convinced(self, film: Film, verdict: str) -> str | None:

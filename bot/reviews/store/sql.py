@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, case, func, select, text
 
+from bot.reviews.opinions.stance import StanceModel
 from bot.reviews.store import search as fts
 from bot.reviews.store.base import FilmVerdicts, PreparedReview, SearchHit
 from bot.reviews.store.chat import ChatRecords
@@ -26,6 +27,7 @@ from bot.reviews.store.schema import (
     ReviewRow,
     SentenceRow,
 )
+from bot.reviews.store.verdicts import rescore_verdicts
 from bot.reviews.types import Film, Review, ReviewSummary, Sentence
 
 T = TypeVar("T")
@@ -242,6 +244,10 @@ class SqlReviewStore(ChatRecords):
             FilmVerdicts(Film(title, year, int(p) + int(n) + int(m)), int(p), int(n), int(m))
             for title, year, p, n, m in rows
         ]
+
+    def rescore_verdicts(self, model: StanceModel) -> tuple[int, int]:
+        with self._begin() as connection:
+            return rescore_verdicts(connection, model)
 
     def most_convinced(self, film: Film, verdict: str) -> str | None:
         liked = reviews_t.c.liked
