@@ -28,7 +28,7 @@ class Token(NamedTuple):
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|--+|\.\.+|[^\w\s]")
 _NEGATED = re.compile(r"^(.+?)n['’]t$")
 # Glued negations that lost their apostrophe in user reviews; the model should read them as "n't".
-_BARE_NEGATIONS = {
+BARE_NEGATIONS = {
     "dont": ("do", "n't"),
     "doesnt": ("does", "n't"),
     "didnt": ("did", "n't"),
@@ -65,7 +65,7 @@ def _split_word(surface: str) -> tuple[tuple[str, int, int], ...]:
     negated = _NEGATED.match(word)
     if negated is not None:
         return ((negated.group(1), 0, end - 3), ("n't", end - 3, end))
-    bare = _BARE_NEGATIONS.get(word)
+    bare = BARE_NEGATIONS.get(word)
     if bare is not None:
         return ((bare[0], 0, end - 2), (bare[1], end - 2, end))
     return ((word, 0, end),)

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from bot.errors import UserError
 from bot.reviews.opinions.stance import StanceModel
-from bot.reviews.qa import compose, lookup, rank, ranking
+from bot.reviews.qa import compose, lookup, plot, rank, ranking
 from bot.reviews.qa.conversation import follow_up, remember
 from bot.reviews.qa.intents import RATING_QUESTION, ParsedQuestion, Vocabulary
 from bot.reviews.qa.intents import parse_question as parse
@@ -23,11 +23,6 @@ from bot.reviews.types import Answer, Film, Point, Question, Review
 # A lookup answers only from a sentence holding this share of the question's (rarity-weighted)
 # content words; below it the review most likely doesn't say.
 LOOKUP_MIN_COVERAGE = 0.3
-# A retelling this long reaches the ending; a shorter one only counts if it says how things end.
-ENDING_MIN_PLOT = 4
-_ENDS = re.compile(
-    r"\b(?:in the end|finally|at the end|ends (?:up|with)|ending|dies|is killed|the last)\b", re.I
-)
 _MORE = re.compile(r"\b(all|every|everything|full list|list them|more)\b")
 _GENERIC_FALLBACK = (
     "Try asking what the critic liked or disliked, whether they recommend it, or how a part "
@@ -149,7 +144,6 @@ class Answerer:
                 for s in scope.sentences.get(r.review_id, [])
                 if rank.mentions(unit := sentence_unit(r, s), parsed.aspects, parsed.people)
             ]
-            mentioned = bool(mentions)
             about = [u for u in mentions if rank.mentions(u, (), parsed.people)]
             # In a cased review an uncapitalised word of the question is no name.
             if about and not parsed.aspects and (not parsed.uncased_people or scope.lowercase()):
@@ -162,7 +156,7 @@ class Answerer:
             # A mention in the retelling of the plot is no opinion on it.
             message = (
                 f"The review mentions {topic} but gives no opinion on it."
-                if mentioned
+                if mentions
                 else f"The review doesn't mention {topic}."
             )
             return _abstain(parsed, scope, message, discussed=True)
@@ -210,33 +204,17 @@ class Answerer:
         return _answer(parsed, scope, text, points)
 
     def _plot(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
-        units = [
-            u
-            for u in rank.plot_units(scope.reviews, scope.sentences)
-            if u.sentence_key not in scope.shown
-        ]
+        units = plot.plot_units(scope)
         if not units:
             return _abstain(parsed, scope, "The review doesn't retell the plot.", discussed=True)
         if parsed.intent == "ending":
-            # The last stretch of the retelling is where the ending is told; a review that only
-            # sketches the premise in a sentence or two doesn't tell it.
-            if len(units) < ENDING_MIN_PLOT and not any(_ENDS.search(u.text) for u in units):
-                return _abstain(
-                    parsed, scope, "The review doesn't say how the film ends.", discussed=True
-                )
-            tail = units[-min(len(units), max(2, len(units) // 4)) :]
-            points = tuple(u.point(spoiler=True) for u in tail[:limit])
+            spoilers = plot.ending(units, limit)
+            if spoilers is None:
+                message = "The review doesn't say how the film ends."
+                return _abstain(parsed, scope, message, discussed=True)
             text = "Spoiler warning: the review describes how the film ends (hidden below)."
-            return _answer(parsed, scope, text, points)
-        # A sentence that says what the film is about comes first, opinion or not.
-        premise = rank.premise_units(scope.reviews, scope.sentences, scope.shown, self._judging)
-        chosen = list({u.sentence_key: u for u in premise[:2] + units}.values())
-        points = tuple(u.point() for u in chosen[: min(limit, 4)])
-        text = (
-            "The review says what the film is about and retells its plot like this:"
-            if premise
-            else "The review retells the plot like this:"
-        )
+            return _answer(parsed, scope, text, spoilers)
+        text, points = plot.retelling(scope, units, self._judging, limit)
         return _answer(parsed, scope, text, points)
 
     def _verdict(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:

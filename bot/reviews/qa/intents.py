@@ -13,6 +13,7 @@ from typing import Protocol
 
 from rapidfuzz import fuzz, process
 
+from bot.reviews.opinions.tokens import BARE_NEGATIONS
 from bot.reviews.qa.words import STOP_WORDS, content_words, tokens
 from bot.reviews.text.lexicon import dictionary_words
 
@@ -228,21 +229,15 @@ class ParsedQuestion:
     negated_cues: tuple[str, ...] = field(default=())
 
 
-# Contractions typed without their apostrophe: "whats the movie about", "didnt they like it".
+# Contractions typed without their apostrophe: "whats the movie about", "didnt they like it" (the
+# negations are the tokeniser's own list).
 _APOSTROPHE_LOST = {
     "whats": "what's",
     "hows": "how's",
     "whos": "who's",
     "wheres": "where's",
     "thats": "that's",
-    "didnt": "didn't",
-    "dont": "don't",
-    "doesnt": "doesn't",
-    "isnt": "isn't",
-    "wasnt": "wasn't",
-    "werent": "weren't",
-    "wouldnt": "wouldn't",
-}
+} | {bare: head + tail for bare, (head, tail) in BARE_NEGATIONS.items()}
 
 
 def correct_typos(text: str, vocabulary: Vocabulary, keep: set[str] | None = None) -> str:

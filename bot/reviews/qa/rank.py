@@ -209,33 +209,6 @@ def rank_aspect(units: Iterable[Unit], parsed: ParsedQuestion) -> list[tuple[flo
     return best_first(scored)
 
 
-def premise_units(
-    reviews: Sequence[Review],
-    sentences: dict[str, list[Sentence]],
-    shown: Collection[tuple[str, int]],
-    opinion_words: Collection[str],
-) -> list[Unit]:
-    """Sentences saying what the film is about ("a great portrayal of the life of Christ"),
-    opinion or not, but no complaint ("the plot is a mess")."""
-    return [
-        unit
-        for review in reviews
-        for sentence in sentences.get(review.review_id, [])
-        if PREMISE.search(sentence.text)
-        and not (sentence.polarity == "negative" and judging(sentence.text, opinion_words))
-        and (unit := sentence_unit(review, sentence)).sentence_key not in shown
-    ]
-
-
-def plot_units(reviews: Sequence[Review], sentences: dict[str, list[Sentence]]) -> list[Unit]:
-    units = []
-    for review in reviews:
-        for sentence in sentences.get(review.review_id, []):
-            if sentence.subjectivity < OPINION_THRESHOLD:
-                units.append(sentence_unit(review, sentence))
-    return units
-
-
 def best_first(scored: list[tuple[float, Unit]]) -> list[tuple[float, Unit]]:
     # Ties go to the earlier sentence, so answers are deterministic.
     return sorted(scored, key=lambda item: (-item[0], item[1].review.review_id, item[1].start))

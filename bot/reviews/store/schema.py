@@ -22,6 +22,11 @@ class Base(DeclarativeBase):
     pass
 
 
+def film_key(title: str, year: int | None) -> str:
+    """films.key: the title lower-cased with its spaces squeezed, then the year."""
+    return " ".join(title.casefold().split()) + "|" + ("" if year is None else str(year))
+
+
 class FilmRow(Base):
     __tablename__ = "films"
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, case, func, select, text
+from sqlalchemy import Connection, Engine, func, select, text
 
-from bot.reviews.opinions.stance import StanceModel
 from bot.reviews.store import search as fts
-from bot.reviews.store.base import FilmVerdicts, PreparedReview, SearchHit
+from bot.reviews.store.base import PreparedReview, SearchHit
 from bot.reviews.store.chat import ChatRecords
 from bot.reviews.store.engine import upgrade_schema
 from bot.reviews.store.labels import opinion_rows
@@ -26,8 +25,9 @@ from bot.reviews.store.schema import (
     FilmRow,
     ReviewRow,
     SentenceRow,
+    film_key,
 )
-from bot.reviews.store.verdicts import rescore_verdicts
+from bot.reviews.store.verdicts import FilmVerdictRecords
 from bot.reviews.types import Film, Review, ReviewSummary, Sentence
 
 T = TypeVar("T")
@@ -40,11 +40,7 @@ reviews_t = ReviewRow.__table__
 sentences_t = SentenceRow.__table__
 
 
-def film_key(title: str, year: int | None) -> str:
-    return " ".join(title.casefold().split()) + "|" + ("" if year is None else str(year))
-
-
-class SqlReviewStore(ChatRecords):
+class SqlReviewStore(ChatRecords, FilmVerdictRecords):
     def __init__(self, engine: Engine, *, migrate: bool = True) -> None:
         super().__init__(engine)
         # Film keys to row ids. Films are never deleted, so an id once committed stays right.
@@ -219,46 +215,6 @@ class SqlReviewStore(ChatRecords):
         return self._read_one(
             lambda c: [Film(row[0], row[1], int(row[2])) for row in c.execute(query)]
         )
-
-    def film_verdicts(self) -> list[FilmVerdicts]:
-        verdict = reviews_t.c.verdict
-
-        def counted(kind: str) -> Any:
-            return func.sum(case((verdict == kind, 1), else_=0))
-
-        query = (
-            select(
-                films.c.title,
-                films.c.year,
-                counted("positive"),
-                counted("negative"),
-                counted("mixed"),
-            )
-            .join(reviews_t, reviews_t.c.film_id == films.c.id)
-            .where(verdict.is_not(None))
-            .group_by(films.c.id, films.c.title, films.c.year)
-            .order_by(films.c.title, films.c.year)
-        )
-        rows = self._read_one(lambda c: c.execute(query).all())
-        return [
-            FilmVerdicts(Film(title, year, int(p) + int(n) + int(m)), int(p), int(n), int(m))
-            for title, year, p, n, m in rows
-        ]
-
-    def rescore_verdicts(self, model: StanceModel) -> tuple[int, int]:
-        with self._begin() as connection:
-            return rescore_verdicts(connection, model)
-
-    def most_convinced(self, film: Film, verdict: str) -> str | None:
-        liked = reviews_t.c.liked
-        query = (
-            select(reviews_t.c.review_id)
-            .join(films, films.c.id == reviews_t.c.film_id)
-            .where(films.c.key == film_key(film.title, film.year), reviews_t.c.verdict == verdict)
-            .order_by(liked.asc() if verdict == "negative" else liked.desc(), reviews_t.c.id)
-            .limit(1)
-        )
-        return self._read_one(lambda c: c.execute(query).scalar())
 
     def reviews(self, film: str | None = None) -> list[ReviewSummary]:
         query = (

@@ -1,0 +1,60 @@
+"""Plot and ending answers: the retelling, led by the premise, and the stretch that ends it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from bot.reviews.qa.rank import PREMISE, judging
+from bot.reviews.qa.scope import Scope
+from bot.reviews.qa.units import Unit, sentence_unit
+from bot.reviews.store.labels import OPINION_THRESHOLD
+from bot.reviews.types import Point
+
+# A retelling this long reaches the ending; a shorter one only counts if it says how things end.
+ENDING_MIN_PLOT = 4
+_ENDS = re.compile(
+    r"\b(?:in the end|finally|at the end|ends (?:up|with)|ending|dies|is killed|the last)\b", re.I
+)
+
+
+def plot_units(scope: Scope) -> list[Unit]:
+    """The scope's plot sentences not shown yet, in review order."""
+    return [
+        unit
+        for review in scope.reviews
+        for sentence in scope.sentences.get(review.review_id, [])
+        if sentence.subjectivity < OPINION_THRESHOLD
+        and (unit := sentence_unit(review, sentence)).sentence_key not in scope.shown
+    ]
+
+
+def ending(units: list[Unit], limit: int) -> tuple[Point, ...] | None:
+    """The last stretch of the retelling, as spoilers; None when the review only sketches the
+    premise in a sentence or two and so doesn't tell the ending."""
+    if len(units) < ENDING_MIN_PLOT and not any(_ENDS.search(u.text) for u in units):
+        return None
+    tail = units[-min(len(units), max(2, len(units) // 4)) :]
+    return tuple(u.point(spoiler=True) for u in tail[:limit])
+
+
+def retelling(
+    scope: Scope, units: list[Unit], opinion_words: Collection[str], limit: int
+) -> tuple[str, tuple[Point, ...]]:
+    """The plot as retold, a sentence saying what the film is about first, opinion or not
+    ("a great portrayal of the life of Christ"), but no complaint ("the plot is a mess")."""
+    premise = [
+        unit
+        for review in scope.reviews
+        for sentence in scope.sentences.get(review.review_id, [])
+        if PREMISE.search(sentence.text)
+        and not (sentence.polarity == "negative" and judging(sentence.text, opinion_words))
+        and (unit := sentence_unit(review, sentence)).sentence_key not in scope.shown
+    ]
+    chosen = list({u.sentence_key: u for u in premise[:2] + units}.values())
+    text = (
+        "The review says what the film is about and retells its plot like this:"
+        if premise
+        else "The review retells the plot like this:"
+    )
+    return text, tuple(u.point() for u in chosen[: min(limit, 4)])
