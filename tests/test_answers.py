@@ -96,6 +96,11 @@ def test_abstains_when_the_review_does_not_say(films: ReviewService) -> None:
     assert "acting" in music.answer  # says what the review does discuss
     director = ask(films, "who directed it?", film="Heat")
     assert director.abstained
+    assert director.answer.startswith("The review doesn't say who directed it.")
+    # A question that does not read as a clause is quoted as asked, not mangled.
+    first_seen = ask(films, "where did they first catch this movie", film="Heat")
+    assert first_seen.abstained
+    assert "“where did they first catch this movie?”" in first_seen.answer
     nonsense = ask(films, "blorp zxcv qwerty?", film="Heat")
     assert nonsense.abstained
 

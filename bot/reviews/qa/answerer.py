@@ -13,7 +13,7 @@ from bot.reviews.qa.conversation import follow_up, remember
 from bot.reviews.qa.intents import RATING_QUESTION, ParsedQuestion, Vocabulary
 from bot.reviews.qa.intents import parse_question as parse
 from bot.reviews.qa.scope import Scope, corpus_scope, resolve_scope
-from bot.reviews.qa.topic import lookup_subject, topic_of
+from bot.reviews.qa.topic import not_found, topic_of
 from bot.reviews.qa.units import Unit, sentence_unit
 from bot.reviews.qa.verdict import Stance, StanceReader, overall_verdict
 from bot.reviews.store.base import ReviewStore
@@ -180,16 +180,7 @@ class Answerer:
                 # "What was their favourite scene?" with no scene named: what did they like?
                 intent = "dislikes" if parsed.polarity == "negative" else "likes"
                 return self._opinions(replace(parsed, intent=intent), scope, limit)
-            topic = topic_of(parsed, self.vocabulary, self._judging)
-            what = f"say {parsed.wh} " if parsed.wh in ("who", "where", "when") else "say "
-            subject = lookup_subject(parsed)
-            message = (
-                f"The review doesn't {what}{subject}."
-                if subject
-                else ("I couldn't find that in the review.")
-            )
-            if topic and not subject:
-                message = f"The review doesn't say anything about {topic}."
+            message = not_found(parsed)
             return _abstain(parsed, scope, message, discussed=True)
         chosen = rank.diversify(ranked, min(limit, 3), scope.shown)
         points = tuple(u.point() for u in chosen)

@@ -67,6 +67,26 @@ def _uncased_name(word: str, full_name: bool) -> str:
     return word.title() if full_name or word not in dictionary_words() else word
 
 
-def lookup_subject(parsed: ParsedQuestion) -> str:
-    rest = re.sub(r"^\W*(who|whom|whose|where|when|which|what)\b\s*", "", parsed.normalised)
-    return rest.strip(" ?.!")
+# Words after a wh-word that make it a question to be inverted ("where did they…"), not a subject
+# question that reads as a clause ("who directed it").
+_AUXILIARY = frozenset(
+    "did does do is was are were has have had can could will would should 's 're 'd".split()
+)
+
+_DO_SUPPORT = frozenset({"did", "does", "do"})
+
+
+def not_found(parsed: ParsedQuestion) -> str:
+    """The abstention for a fact the review does not hold: "The review doesn't say who directed
+    it." where the question reads as a clause, else the question quoted as asked."""
+    match = re.match(r"\W*(who|what|which)\s+(\S+)(.*)", parsed.normalised)
+    if (
+        match
+        and match.group(2) not in _AUXILIARY
+        and not match.group(2).startswith("'")
+        and not _DO_SUPPORT.intersection(match.group(3).split())
+    ):
+        rest = (match.group(2) + match.group(3)).strip(" ?.!")
+        return f"The review doesn't say {match.group(1)} {rest}."
+    asked = parsed.text.strip().rstrip("?.! ")
+    return f"The review doesn't seem to answer “{asked}?”."
