@@ -188,3 +188,37 @@ def test_a_yes_no_question_about_the_ending_asks_for_an_opinion(
     parsed = parse_question("does the ending catch you off guard?", vocabulary, people=set())
     assert (parsed.intent, parsed.aspects) == ("aspect", ("ending",))
     assert parse_question("how does it end?", vocabulary, people=set()).intent == "ending"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "aspect"),
+    [
+        ("why'd they hate it so much", "dislikes", None),
+        ("how come they liked it?", "likes", None),
+        ("was there ANYTHING decent in it lol", "likes", None),
+        ("what was lacking", "dislikes", None),
+        ("is it a decent zombie movie?", "verdict", None),
+        ("who would they recommend it to", "lookup", None),
+        ("whose stories is it based on", "lookup", None),
+        ("how violent is it", "aspect", "violence"),
+        ("is it actually scary or nah", "aspect", "suspense"),
+    ],
+)
+def test_reasons_degrees_and_audiences(
+    vocabulary: AspectVocabulary, question: str, intent: str, aspect: str | None
+) -> None:
+    parsed = parse_question(question, vocabulary, people=set())
+    assert parsed.intent == intent
+    assert aspect is None or aspect in parsed.aspects
+
+
+def test_a_person_in_a_lower_cased_review_asked_by_degree_or_follow_up(
+    vocabulary: AspectVocabulary,
+) -> None:
+    scope = {"sharon", "stone", "kathy", "bates", "bad", "the", "was"}
+    how_bad = parse_question(
+        "how bad was sharon stone in this", vocabulary, people=set(), words_in_scope=scope
+    )
+    assert (how_bad.intent, how_bad.people) == ("aspect", ("sharon", "stone"))
+    and_her = parse_question("and kathy bates?", vocabulary, people=set(), words_in_scope=scope)
+    assert (and_her.intent, and_her.people) == ("aspect", ("kathy", "bates"))

@@ -236,3 +236,31 @@ def test_advice_to_the_reader_is_the_plainest_verdict(tagger: OpinionTagger) -> 
     assert tagger.tag("It is not worth watching.").polarity == "negative"
     assert tagger.tag("I would never recommend it.").polarity == "negative"
     assert tagger.tag("Don't miss it.").polarity == "positive"
+
+
+def test_an_opinion_adverb_before_an_opinion_word_only_says_how_much(
+    tagger: OpinionTagger,
+) -> None:
+    # "incredibly" is praise on its own; before "stupid" it only makes the insult stronger.
+    text = "There's barely one weak laugh in this whole incredibly stupid picture."
+    assert tagger.tag(text).polarity == "negative"
+
+
+def test_a_short_clause_is_read_by_its_opinion_words(tagger: OpinionTagger) -> None:
+    text = "Bill Murray is slightly amusing in places, but fairly wasted."
+    opinion = tagger.tag(text)
+    assert clause_with(text, opinion, "slightly amusing").polarity == "positive"
+    assert clause_with(text, opinion, "fairly wasted").polarity == "negative"
+    assert opinion.polarity == "mixed"
+
+
+def test_a_clause_agreeing_with_its_opinionated_sentence_is_opinion_too(
+    tagger: OpinionTagger,
+) -> None:
+    # Out of context the subjectivity model reads "they failed miserably" as something that
+    # happens in the story.
+    text = (
+        "It's hard to tell who they are trying to ape, but whoever it was they were trying to "
+        "imitate, they failed miserably."
+    )
+    assert clause_with(text, tagger.tag(text), "failed miserably").polarity == "negative"

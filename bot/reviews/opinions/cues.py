@@ -30,6 +30,10 @@ def subjectivity_floor(tokens: Sequence[str]) -> float:
 # How much a clause's lexicon reading counts against the model's: short clauses give the
 # n-gram model little to go on, and corpus quirks ("acting" leans negative in MR) show through.
 LEXICON_SHARE = 0.5
+# A clause of a few words ("but fairly wasted") is all but unseen by the model: there the
+# opinion words decide.
+SHORT_UNIT_WORDS = 4
+SHORT_LEXICON_SHARE = 0.8
 
 
 # Advice to the reader is the plainest verdict a critic gives ("just skip this", "don't miss
@@ -72,8 +76,14 @@ def advice(tokens: Sequence[str]) -> int:
 
 
 def lexicon_polarity(tokens: Sequence[str], lexicon: Lexicon) -> float | None:
-    """Signed opinion-word balance in [-1, 1], flipped under negation; None if no opinion word."""
-    signs = map(lexicon.signs.get, tokens)
+    """Signed opinion-word balance in [-1, 1], flipped under negation; None if no opinion word.
+
+    An opinion adverb right before another opinion word only says how much ("incredibly
+    stupid", "awfully good", "painfully dull"): the word it modifies carries the sign."""
+    signs = [lexicon.signs.get(t) for t in tokens]
+    for i in range(len(tokens) - 1):
+        if signs[i] and signs[i + 1] and tokens[i].endswith("ly"):
+            signs[i] = None
     if NEGATORS.isdisjoint(tokens):
         found = [s for s in signs if s]
     else:
@@ -92,4 +102,6 @@ def blend_polarity(model_score: float, tokens: Sequence[str], lexicon: Lexicon) 
     reading = lexicon_polarity(tokens, lexicon)
     if reading is None:
         return model_score
-    return (1.0 - LEXICON_SHARE) * model_score + LEXICON_SHARE * reading
+    words = sum(1 for t in tokens if t[:1].isalpha())
+    share = SHORT_LEXICON_SHARE if words <= SHORT_UNIT_WORDS else LEXICON_SHARE
+    return (1.0 - share) * model_score + share * reading

@@ -15,7 +15,7 @@ import numpy as np
 
 from bot.reviews.opinions.aspects import AspectVocabulary
 from bot.reviews.opinions.clauses import clause_spans
-from bot.reviews.opinions.cues import blend_polarity, subjectivity_floor
+from bot.reviews.opinions.cues import blend_polarity, lexicon_polarity, subjectivity_floor
 from bot.reviews.opinions.features import packed_units, unique_units
 from bot.reviews.opinions.model import POLARITY, SUBJECTIVITY, OpinionModel
 from bot.reviews.opinions.stance import StanceModel
@@ -191,6 +191,10 @@ class OpinionTagger:
             start, end = starts[first], ends[last - 1]
             subjectivity = row[SUBJECTIVITY]
             raw = 2.0 * row[POLARITY] - 1.0
+            if subjectivity < SUBJECTIVE_GATE <= sentence[SUBJECTIVITY] and len(parsed.spans) > 1:
+                subjectivity = self._inherited(
+                    parsed.lexical[first:last], raw, subjectivity, sentence
+                )
             polarity = _label(subjectivity, raw)
             inside = [m for m in matches if m[1] >= start and m[2] <= end] if matches else []
             aspects = self._vocabulary.aspects_of(inside) if inside else ()
@@ -200,6 +204,21 @@ class OpinionTagger:
                 ClauseOpinion(start, end, polarity, raw * subjectivity, aspects, subjectivity)
             )
         return self._combine(sentence, clauses)
+
+    def _inherited(
+        self, lexical: list[str], raw: float, subjectivity: float, sentence: list[float]
+    ) -> float:
+        """A clause the subjectivity model reads as fact ("they failed miserably") inside a
+        sentence it reads as opinion is opinion too when its opinion words and its polarity
+        agree with the sentence's: a clause gives the model few words to go on, and SUBJ's plot
+        sentences taught it that "they" and past events are plot."""
+        whole = 2.0 * sentence[POLARITY] - 1.0
+        if abs(whole) < MIXED_MARGIN or raw * whole <= 0 or abs(raw) < MIXED_MARGIN:
+            return subjectivity
+        reading = lexicon_polarity(lexical, self._model.lexicon)
+        if reading is None or reading * whole <= 0:
+            return subjectivity
+        return sentence[SUBJECTIVITY]
 
     def _combine(self, sentence: list[float], clauses: list[ClauseOpinion]) -> Opinion:
         subjectivity = sentence[SUBJECTIVITY]

@@ -51,13 +51,15 @@ DISLIKE_CUES = """
     bother bothered annoy annoyed annoying problem problems issue issues flaw flaws weakness
     weaknesses weak worst wrong bad cons downside downsides disappoint disappointed
     disappointing disappointment faults fault irritated irritate pan panned gripe gripes
-    drawback drawbacks shortcoming shortcomings minus minuses letdown letdowns
+    drawback drawbacks shortcoming shortcomings minus minuses letdown letdowns lacking lacked
+    lacks fail failed fails failing
 """.split()
 LIKE_CUES = """
     like liked likes love loved praise praised praises positive positives good best enjoy
     enjoyed pros strength strengths highlight highlights appreciate appreciated admire
     admired impressed impress upside upsides great favourite favorite commend commended
-    compliment compliments redeeming merit merits plus pluses plusses work worked works
+    compliment compliments redeeming merit merits plus pluses plusses work worked works decent
+    nice
 """.split()
 VERDICT_PATTERNS = (
     r"\brecommend",
@@ -74,7 +76,11 @@ VERDICT_PATTERNS = (
     r"\b(like|love|enjoy|hate|dislike)d? (it|this|that|this one|that one|the (film|movie|flick)"
     r"|this (film|movie|flick))\b",
     r"^\W*(so |and |but )?(is|was) (it|this|this one|the (film|movie)|this (film|movie))"
-    r"( \w+)?( any)? (good|bad|great|worth it|worth seeing|worth watching)\W*$",
+    r"( \w+)?( any)? (good|bad|great|decent|worth it|worth seeing|worth watching)\W*$",
+    # "is it a decent zombie movie?"
+    r"^\W*(so |and |but )?(is|was) (it|this|this one|the (film|movie)|this (film|movie))"
+    r"( \w+)? an? ((really|very|pretty) )?(good|bad|great|decent|solid|terrible|awful|fun)"
+    r"( \w+)? (film|movie|flick|watch|one)\W*$",
     r"^\W*any good\W*$",
     r"\b(like|love|enjoy|hate)d? (it|the film|the movie) or not\b",
     r"\boverall\b",
@@ -133,7 +139,13 @@ ACROSS_PATTERNS = (
 OPINION_QUESTION = re.compile(
     r"\b(how (was|were|is|are|did)|what about|thoughts? on|think of|opinion (of|on)|"
     r"feel about|say about|(any )?good|any good|impressed|verdict on)\b"
+    # "how bad was Stone?", "how violent is it?": a degree asked for is an opinion asked for.
+    r"|\bhow (?!much\b|many\b|long\b|old\b|often\b|come\b|far\b)\w+ (was|were|is|are)\b"
 )
+# "Why did they hate it?" asks for the reasons, not the verdict.
+REASON_QUESTION = re.compile(r"^\W*(why|how come)\b")
+# "Who would they recommend it to?" asks for an audience the review names.
+AUDIENCE_QUESTION = re.compile(r"\bwho\b.*\brecommend\w*\b.*\bto\b|\brecommend\w* .*\bto whom\b")
 FOLLOW_UP_WHY = re.compile(r"^\s*(why|how come|what makes you say that|explain)\b[\s?.!]*$")
 FOLLOW_UP_MORE = re.compile(r"^\s*(what else|anything else|more|and\??|go on)\b[\s?.!]*$")
 FOLLOW_UP_START = re.compile(r"^\s*(and|what about|how about|also)\b")
@@ -285,7 +297,8 @@ def parse_question(
         )
     )
     uncased = False
-    if not aspects and not named and words_in_scope and OPINION_QUESTION.search(normalised):
+    opinion_or_follow_up = OPINION_QUESTION.search(normalised) or FOLLOW_UP_START.match(normalised)
+    if not aspects and not named and words_in_scope and opinion_or_follow_up:
         uncased = True
         named = tuple(
             w
@@ -326,6 +339,10 @@ def parse_question(
     if RANKING_QUESTION.search(normalised) and not aspects and not named:
         low = polarity == "negative" or _LOW_RANK.search(normalised)
         return make("ranking", "negative" if low else "positive")
+    if AUDIENCE_QUESTION.search(normalised):
+        return make("lookup")
+    if polarity is not None and REASON_QUESTION.search(normalised) and not aspects and not named:
+        return make("dislikes" if polarity == "negative" else "likes", polarity)
     favourite = FAVOURITE_QUESTION.search(normalised)
     if favourite and favourite.group(3) not in STOP_WORDS | _NOT_A_THING_NAMED:
         return make("lookup", polarity)
@@ -336,7 +353,7 @@ def parse_question(
     if SCORE_GIVEN.search(normalised) and not named and aspects in ((), ("music",)):
         return replace(make("verdict"), aspects=())
     if aspects or named:
-        if wh in ("who", "where", "when", "how many", "how much") and not opinion_asked:
+        if wh in ("who", "whose", "where", "when", "how many", "how much") and not opinion_asked:
             return make("lookup")
         if wh == "which" and polarity is None and not opinion_asked:
             # "which actors came back from Cube?": a fact about them, not an opinion.
