@@ -399,3 +399,21 @@ def test_a_review_that_only_sketches_the_premise_does_not_tell_the_ending(
 def test_a_full_retelling_tells_the_ending(seeded: ReviewService) -> None:
     answer = ask(seeded, "how does it end?")
     assert not answer.abstained and all(p.spoiler for p in answer.points)
+
+
+ADAPTED_FILM = (
+    "Anna Berg has adapted her own stage play for the screen, and it shows in the talky second "
+    "half. The two leads are charming. The photography is flat. The film won the jury prize at "
+    "a small festival in Oslo. The score is pleasant enough."
+)
+
+
+def test_a_lookup_meets_the_review_in_other_words(service: ReviewService, tmp_path: Path) -> None:
+    # "based" and "award" are nowhere in the review: "adapted" and "prize" are.
+    index_text(service, tmp_path, "Stage", ADAPTED_FILM)
+    based = ask(service, "is it based on anything?")
+    assert not based.abstained and "adapted her own stage play" in based.points[0].text
+    award = ask(service, "did it win any awards?")
+    assert not award.abstained and "jury prize" in award.points[0].text
+    # Nothing near "budget" is said: still no answer.
+    assert ask(service, "what was the budget?").abstained

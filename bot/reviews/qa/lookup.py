@@ -6,9 +6,13 @@ import math
 import re
 from collections.abc import Sequence
 
+import numpy as np
+import numpy.typing as npt
+
 from bot.reviews.qa.compose import join_words
 from bot.reviews.qa.intents import CAST_QUESTION, ParsedQuestion, Vocabulary
 from bot.reviews.qa.rank import best_first
+from bot.reviews.qa.similar import shipped_vectors
 from bot.reviews.qa.units import Unit, sentence_unit
 from bot.reviews.qa.words import content_words, stem
 from bot.reviews.types import Review, Sentence
@@ -73,21 +77,50 @@ def rank_lookup(
         idf[word] = math.log(1 + total / (1 + frequency))
     word_aspects = {w: set(vocabulary.aspects_in(w)) - {"overall"} for w in query}
     mass = sum(idf.values())
+    soft = _soft_matches(query, words_of)
     lowercase_only = all(not any(ch.isupper() for ch in s.text) for _, s in pool)
     scored = []
-    for (review, sentence), stems, words in zip(pool, stems_of, words_of, strict=True):
+    for k, ((review, sentence), stems, words) in enumerate(
+        zip(pool, stems_of, words_of, strict=True)
+    ):
         hit = 0.0
-        for w in query:
+        for q, w in enumerate(query):
             if stem(w) in stems:
                 hit += idf[w] * (1.0 if w in words else 0.8)
             elif word_aspects[w] & set(sentence.aspects):
                 hit += idf[w] * 0.7
+            elif soft is not None and soft[q, k] >= SOFT_MIN:
+                hit += idf[w] * SOFT_WEIGHT * float(soft[q, k])
         if hit <= 0:
             continue
         if not _fits_answer_type(parsed.wh, sentence.text, lowercase_only):
             continue
         scored.append((hit / mass, sentence_unit(review, sentence)))
     return best_first(scored)
+
+
+# A review word this similar to a question word counts as a weaker match ("catch" meets "saw").
+SOFT_MIN = 0.35
+SOFT_WEIGHT = 0.6
+SOFT_NEIGHBOURS = 25
+
+
+def _soft_matches(query: list[str], words_of: list[set[str]]) -> npt.NDArray[np.float32] | None:
+    """For each query word and sentence, the best similarity of one of the sentence's words
+    among the query word's nearest neighbours (0 if none is)."""
+    vectors = shipped_vectors()
+    if vectors is None or not query:
+        return None
+    best = np.zeros((len(query), len(words_of)), dtype=np.float32)
+    for q, word in enumerate(query):
+        near = {w: c for w, c in vectors.neighbours(word, SOFT_NEIGHBOURS).items() if c >= SOFT_MIN}
+        if not near:
+            continue
+        for k, words in enumerate(words_of):
+            found = [near[w] for w in words if w in near]
+            if found:
+                best[q, k] = max(found)
+    return best
 
 
 def person_in(text: str, question: ParsedQuestion, title: str) -> str | None:
