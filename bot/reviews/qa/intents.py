@@ -11,10 +11,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from rapidfuzz import fuzz, process
-
-from bot.reviews.opinions.tokens import BARE_NEGATIONS
-from bot.reviews.qa.words import STOP_WORDS, content_words, tokens
+from bot.reviews.qa.typos import correct_typos
+from bot.reviews.qa.words import STOP_WORDS, content_words
 from bot.reviews.text.lexicon import dictionary_words
 
 
@@ -241,37 +239,6 @@ class ParsedQuestion:
     negated_cues: tuple[str, ...] = field(default=())
 
 
-# Contractions typed without their apostrophe: "whats the movie about", "didnt they like it" (the
-# negations are the tokeniser's own list).
-_APOSTROPHE_LOST = {
-    "whats": "what's",
-    "hows": "how's",
-    "whos": "who's",
-    "wheres": "where's",
-    "thats": "that's",
-} | {bare: head + tail for bare, (head, tail) in BARE_NEGATIONS.items()}
-
-
-def correct_typos(text: str, vocabulary: Vocabulary, keep: set[str] | None = None) -> str:
-    """Replace words that are near misses of cue or aspect words ('disike' → 'dislike').
-
-    Only words no dictionary knows are corrected ("recommend" must not become "commend"), and
-    never words of the reviews themselves (`keep`), such as names.
-    """
-    known = _CUE_WORDS + vocabulary.terms()
-    dictionary = dictionary_words()
-    keep = keep or set()
-    out = []
-    for word in tokens(text):
-        word = _APOSTROPHE_LOST.get(word, word)
-        if len(word) >= 3 and word not in dictionary and word not in known and word not in keep:
-            match = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=84)
-            if match is not None:
-                word = match[0]
-        out.append(word)
-    return " ".join(out)
-
-
 def parse_question(
     text: str, vocabulary: Vocabulary, *, people: set[str], words_in_scope: set[str] | None = None
 ) -> ParsedQuestion:
@@ -280,7 +247,8 @@ def parse_question(
     `people` are capitalised names found in the reviews in scope; `words_in_scope` lets "how was
     morgan freeman?" find its subject in reviews that were lower-cased and lost their capitals.
     """
-    normalised = correct_typos(text, vocabulary, keep=people | (words_in_scope or set()))
+    known = _CUE_WORDS + vocabulary.terms()
+    normalised = correct_typos(text, known, keep=people | (words_in_scope or set()))
     words = normalised.split()
     aspects = _aspects(normalised, vocabulary)
     # A name that is also a cue word ("Worth" in "worth a watch?") is a name only when the

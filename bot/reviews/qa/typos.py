@@ -1,0 +1,40 @@
+"""Typing slips in questions: lost apostrophes and near misses of the words the bot knows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz, process
+
+from bot.reviews.opinions.tokens import BARE_NEGATIONS
+from bot.reviews.qa.words import tokens
+from bot.reviews.text.lexicon import dictionary_words
+
+# Contractions typed without their apostrophe: "whats the movie about", "didnt they like it" (the
+# negations are the tokeniser's own list).
+_APOSTROPHE_LOST = {
+    "whats": "what's",
+    "hows": "how's",
+    "whos": "who's",
+    "wheres": "where's",
+    "thats": "that's",
+} | {bare: head + tail for bare, (head, tail) in BARE_NEGATIONS.items()}
+
+
+def correct_typos(text: str, known: Sequence[str], keep: set[str] | None = None) -> str:
+    """Replace words that are near misses of `known` cue or aspect words ('disike' → 'dislike').
+
+    Only words no dictionary knows are corrected ("recommend" must not become "commend"), and
+    never words of the reviews themselves (`keep`), such as names.
+    """
+    dictionary = dictionary_words()
+    keep = keep or set()
+    out = []
+    for word in tokens(text):
+        word = _APOSTROPHE_LOST.get(word, word)
+        if len(word) >= 3 and word not in dictionary and word not in known and word not in keep:
+            match = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=84)
+            if match is not None:
+                word = match[0]
+        out.append(word)
+    return " ".join(out)
