@@ -264,3 +264,10 @@ def test_a_clause_agreeing_with_its_opinionated_sentence_is_opinion_too(
         "imitate, they failed miserably."
     )
     assert clause_with(text, tagger.tag(text), "failed miserably").polarity == "negative"
+
+
+def test_the_part_an_actor_plays_is_no_judgement(tagger: OpinionTagger) -> None:
+    # The words after "as the" describe the character, not the performance.
+    text = "Adjani is more than satisfactory as the timid beaten spouse driven to desperation."
+    assert tagger.tag(text).polarity != "negative"
+    assert tagger.tag("As a film, it is a dreary mess.").polarity == "negative"

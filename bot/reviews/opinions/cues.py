@@ -75,15 +75,32 @@ def advice(tokens: Sequence[str]) -> int:
     return found
 
 
+# "Adjani is more than satisfactory as the timid beaten spouse": after a judgement, "as the …"
+# describes the part played, and its words judge no one.
+_ROLE_OPENERS = frozenset({"the", "a", "an", "his", "her", "their"})
+_ROLE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "but", "and", "--", "-", "(", ")"})
+
+
+def _blank_role(tokens: Sequence[str], signs: list[int | None], start: int) -> None:
+    for j in range(start, len(tokens)):
+        if tokens[j] in _ROLE_ENDS:
+            return
+        signs[j] = None
+
+
 def lexicon_polarity(tokens: Sequence[str], lexicon: Lexicon) -> float | None:
     """Signed opinion-word balance in [-1, 1], flipped under negation; None if no opinion word.
 
     An opinion adverb right before another opinion word only says how much ("incredibly
     stupid", "awfully good", "painfully dull"): the word it modifies carries the sign."""
     signs = [lexicon.signs.get(t) for t in tokens]
+    judged = False
     for i in range(len(tokens) - 1):
         if signs[i] and signs[i + 1] and tokens[i].endswith("ly"):
             signs[i] = None
+        judged = judged or bool(signs[i])
+        if judged and tokens[i] == "as" and tokens[i + 1] in _ROLE_OPENERS:
+            _blank_role(tokens, signs, i + 2)
     if NEGATORS.isdisjoint(tokens):
         found = [s for s in signs if s]
     else:
