@@ -417,3 +417,19 @@ def test_a_lookup_meets_the_review_in_other_words(service: ReviewService, tmp_pa
     assert not award.abstained and "jury prize" in award.points[0].text
     # Nothing near "budget" is said: still no answer.
     assert ask(service, "what was the budget?").abstained
+
+
+LOWE_FILM = (
+    "The script is a mess from start to finish. The only good thing about this film was Dana "
+    "Lowe. She gave the part everything she had. You really did get a sense of the period. She "
+    "was superb and will never get the credit for it. The ending is silly."
+)
+
+
+def test_a_person_stays_the_subject_across_a_sentence_without_names(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(service, tmp_path, "Period", LOWE_FILM)
+    answer = ask(service, "was dana lowe any good?")
+    assert "She was superb" in cited(answer)
+    assert "The ending is silly" not in cited(answer)

@@ -271,3 +271,12 @@ def test_the_part_an_actor_plays_is_no_judgement(tagger: OpinionTagger) -> None:
     text = "Adjani is more than satisfactory as the timid beaten spouse driven to desperation."
     assert tagger.tag(text).polarity != "negative"
     assert tagger.tag("As a film, it is a dreary mess.").polarity == "negative"
+
+
+def test_a_quality_word_said_of_someone_is_a_judgement(tagger: OpinionTagger) -> None:
+    # "She was …" reads as story to a model trained on plot synopses; "superb" grades her.
+    assert tagger.tag("She was superb and will never get the credit for it.").polarity == (
+        "positive"
+    )
+    # A character's state is still story.
+    assert tagger.tag("She was afraid of the dark house.").polarity == "neutral"

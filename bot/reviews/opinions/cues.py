@@ -20,11 +20,37 @@ FIRST_PERSON_FLOOR = 0.8
 # cost the shipped model 0.54 points (93.84 -> 93.30), so it was dropped.
 
 
+# Adjectives that grade a film or a performance, not a character's state ("she was superb", not
+# "she was afraid"): said of someone with a copula, they are the critic's judgement, though
+# SUBJ's plot sentences taught the model that "she was …" is story.
+QUALITY_WORDS = frozenset(
+    """
+    superb excellent brilliant terrific outstanding wonderful fantastic marvelous marvellous
+    magnificent flawless superlative masterful impeccable convincing unconvincing believable
+    unbelievable memorable forgettable watchable unwatchable mediocre dreadful awful atrocious
+    abysmal terrible horrible lousy pathetic laughable wooden stiff bland lifeless hammy
+    overrated underrated overacted overblown unfunny hilarious riveting gripping compelling
+    tedious boring dull""".split()
+)
+_COPULAS = frozenset({"is", "was", "are", "were", "'s", "seems", "seemed", "looks", "looked"})
+QUALITY_FLOOR = 0.6
+
+
 def subjectivity_floor(tokens: Sequence[str]) -> float:
     """The least subjectivity these tokens can have, judging by the critic-voice cues."""
     if not FIRST_PERSON.isdisjoint(tokens):
         return FIRST_PERSON_FLOOR
+    if not QUALITY_WORDS.isdisjoint(tokens) and _graded(tokens):
+        return QUALITY_FLOOR
     return 0.0
+
+
+def _graded(tokens: Sequence[str]) -> bool:
+    """A quality word at most two words after a copula ("was simply superb")."""
+    for i, token in enumerate(tokens):
+        if token in QUALITY_WORDS and not _COPULAS.isdisjoint(tokens[max(0, i - 3) : i]):
+            return True
+    return False
 
 
 # How much a clause's lexicon reading counts against the model's: short clauses give the

@@ -70,7 +70,9 @@ PERFORMANCE_ASPECTS = frozenset({"acting", "casting"})
 
 
 def performance_mentions(
-    reviews: Sequence[Review], sentences: dict[str, list[Sentence]], people: Sequence[str]
+    reviews: Sequence[Review],
+    sentences: dict[str, list[Sentence]],
+    about: set[tuple[str, int]],
 ) -> list[Unit]:
     """Sentences the opinion model took for plot that still judge a named person's work.
 
@@ -84,9 +86,8 @@ def performance_mentions(
                 continue
             if not PERFORMANCE_ASPECTS & set(sentence.aspects):
                 continue
-            unit = sentence_unit(review, sentence)
-            if mentions(unit, (), people):
-                found.append(unit)
+            if (review.review_id, sentence.position) in about:
+                found.append(sentence_unit(review, sentence))
     return found
 
 
@@ -191,18 +192,43 @@ def rank_opinions(
 
 
 # A sentence that opens on a pronoun ("Looks like she is wrong…") goes on about the person the
-# sentence before it named.
+# sentence before it named, and so does the next one that does, unless someone else is named in
+# between ("…was Woody Harrelson. He played his character flawlessly. You really did get a great
+# sense of it. He was great.").
 _CARRIED_ON = re.compile(r"^\W*(?:\w+\W+){0,3}?(he|she|his|her|him)\b", re.IGNORECASE)
+_NAMED = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+")
 
 
-def rank_aspect(units: Iterable[Unit], parsed: ParsedQuestion) -> list[tuple[float, Unit]]:
-    units = list(units)
-    named = {u.sentence_key for u in units if parsed.people and mentions(u, (), parsed.people)}
+def about_people(
+    sentences: dict[str, list[Sentence]], people: Sequence[str]
+) -> set[tuple[str, int]]:
+    """(review id, sentence number) of the sentences about `people`: naming them, or carried on
+    by a pronoun."""
+    about: set[tuple[str, int]] = set()
+    for review_id, in_review in sentences.items():
+        texts = {s.position: s.text for s in in_review}
+        for position in sorted(texts):
+            text = texts[position]
+            named = any(re.search(rf"\b{re.escape(p)}\b", text.lower()) for p in people)
+            carried = _CARRIED_ON.match(text) and (
+                (review_id, position - 1) in about
+                or (
+                    (review_id, position - 2) in about
+                    and not _NAMED.search(texts.get(position - 1, "X"))
+                )
+            )
+            if named or carried:
+                about.add((review_id, position))
+    return about
+
+
+def rank_aspect(
+    units: Iterable[Unit], parsed: ParsedQuestion, about: set[tuple[str, int]]
+) -> list[tuple[float, Unit]]:
+    """Units judging the asked aspects, or about the asked people (`about_people`)."""
     scored = []
     for unit in units:
-        review_id, position = unit.sentence_key
-        carried = (review_id, position - 1) in named and bool(_CARRIED_ON.match(unit.text))
-        if not carried and not mentions(unit, parsed.aspects, parsed.people):
+        if unit.sentence_key not in about and not mentions(unit, parsed.aspects, ()):
             continue
         score = abs(unit.score) * (0.5 + unit.subjectivity) + 0.1
         scored.append((score, unit))
