@@ -305,6 +305,23 @@ def evaluate(state: State, questions: Path, reviews_dir: Path | None, as_json: b
 @cli.command()
 @click.pass_obj
 @fail_cleanly
+def relabel(state: State) -> None:
+    """Label every indexed sentence again (after editing config/aspects.toml or retraining)."""
+    counts = state.service().relabel_sync()
+    click.echo(
+        f"{counts.reviews:,} reviews relabelled: {counts.sentences_changed:,} sentences and "
+        f"{counts.verdicts_changed:,} verdicts changed."
+    )
+    if counts.kept:
+        click.echo(
+            f"{counts.kept:,} reviews kept their labels: their text now splits into other "
+            "sentences. Index them into a fresh database to relabel them."
+        )
+
+
+@cli.command()
+@click.pass_obj
+@fail_cleanly
 def rescore(state: State) -> None:
     """Re-read every indexed review's verdict with the shipped stance model (after retraining)."""
     scored, changed = state.service().rescore_verdicts_sync()

@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.config import Settings
+from bot.reviews.ingest.pipeline import label_texts
 from bot.reviews.ingest.readers import BadInput, ColumnMapping, ReadDefaults, read_path
 from bot.reviews.ingest.runner import IngestOptions, IngestReport, run_ingest
 from bot.reviews.opinions.aspects import AspectVocabulary
@@ -19,7 +20,8 @@ from bot.reviews.opinions.stance import StanceModel
 from bot.reviews.opinions.tagger import OpinionTagger
 from bot.reviews.qa.answerer import Answerer, check_question
 from bot.reviews.qa.films import find_film
-from bot.reviews.store.base import FeedbackEntry, ReviewStore
+from bot.reviews.qa.verdict import review_verdict
+from bot.reviews.store.base import FeedbackEntry, RelabelCounts, Relabelled, ReviewStore
 from bot.reviews.types import Answer, Film, Question, Review, ReviewInput, ReviewSummary
 
 log = logging.getLogger(__name__)
@@ -37,13 +39,14 @@ class ReviewService:
         settings: Settings,
         seeds: Path | None = None,
         clock: Callable[[], float] = time.monotonic,
+        vocabulary: AspectVocabulary | None = None,
     ) -> None:
         self.store = store
         self.settings = settings
         self.seeds = seeds
         self._clock = clock
         self._tagger: OpinionTagger | None = None
-        self._vocabulary: AspectVocabulary | None = None
+        self._vocabulary: AspectVocabulary | None = vocabulary
         self._answerer: Answerer | None = None
         self._films: tuple[float, list[Film]] | None = None
         self._lock = threading.Lock()
@@ -196,6 +199,23 @@ class ReviewService:
                 answer=answer,
             )
         )
+
+    def relabel_sync(self, batch: int = 200) -> RelabelCounts:
+        """Label every stored review's sentences again with the current tagger and aspect
+        vocabulary, and re-read its verdict: after editing config/aspects.toml or retraining."""
+        tagger = self.tagger()
+        counts = RelabelCounts()
+        after = 0
+        while stored := self.store.stored_texts(after, batch):
+            after = stored[-1].pk
+            labelled = label_texts([s.text for s in stored], tagger)
+            relabelled = []
+            for review, sentences in zip(stored, labelled, strict=True):
+                liked = tagger.liked([s.text for s in sentences]) if sentences else None
+                verdict = review_verdict(review.text, review.rating, list(sentences), liked)
+                relabelled.append(Relabelled(review.pk, sentences, verdict, liked))
+            counts += self.store.replace_labels(relabelled)
+        return counts
 
     def rescore_verdicts_sync(self) -> tuple[int, int]:
         """Re-read every stored review's verdict with the shipped stance model (after it is

@@ -40,13 +40,13 @@ def validate(item: ReviewInput, *, max_bytes: int) -> None:
         raise IngestError(f"{item.origin}: the review id is longer than 200 characters")
 
 
-def prepare_reviews(items: Sequence[ReviewInput], tagger: OpinionTagger) -> list[PreparedReview]:
-    """Label a batch of already validated reviews; one tagging call for all their sentences."""
-    split = [prepare(item.text) for item in items]
+def label_texts(texts: Sequence[str], tagger: OpinionTagger) -> list[tuple[Sentence, ...]]:
+    """Repair, split and label review texts; one tagging call for all their sentences."""
+    split = [prepare(text) for text in texts]
     flat = [sentence.text for sentences in split for sentence in sentences]
     opinions = iter(tagger.tag_many(flat))
-    prepared = []
-    for item, sentences in zip(items, split, strict=True):
+    labelled_texts = []
+    for sentences in split:
         labelled = []
         for position, sentence in enumerate(sentences, start=1):
             opinion = next(opinions)
@@ -77,10 +77,18 @@ def prepare_reviews(items: Sequence[ReviewInput], tagger: OpinionTagger) -> list
                     clauses=tuple(clauses),
                 )
             )
+        labelled_texts.append(tuple(labelled))
+    return labelled_texts
+
+
+def prepare_reviews(items: Sequence[ReviewInput], tagger: OpinionTagger) -> list[PreparedReview]:
+    """Label a batch of already validated reviews; one tagging call for all their sentences."""
+    prepared = []
+    for item, labelled in zip(items, label_texts([i.text for i in items], tagger), strict=True):
         digest = content_hash(item.text)
         assert item.film is not None
         liked = tagger.liked([s.text for s in labelled]) if labelled else None
-        verdict = review_verdict(item.text, item.rating, labelled, liked)
+        verdict = review_verdict(item.text, item.rating, list(labelled), liked)
         prepared.append(
             PreparedReview(
                 review_id=review_id_for(item, digest),
@@ -93,7 +101,7 @@ def prepare_reviews(items: Sequence[ReviewInput], tagger: OpinionTagger) -> list
                 published=item.published,
                 url=item.url,
                 text=item.text,
-                sentences=tuple(labelled),
+                sentences=labelled,
                 verdict=verdict,
                 liked=liked,
             )

@@ -58,6 +58,40 @@ class FeedbackEntry:
     answer: str
 
 
+@dataclass(frozen=True, slots=True)
+class StoredText:
+    pk: int
+    text: str
+    rating: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Relabelled:
+    """A stored review's new labels: its sentences as the tagger now reads them, its verdict."""
+
+    pk: int
+    sentences: tuple[Sentence, ...]
+    verdict: str | None
+    liked: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class RelabelCounts:
+    reviews: int = 0
+    sentences_changed: int = 0
+    verdicts_changed: int = 0
+    # Reviews left as they were because their text now splits into other sentences.
+    kept: int = 0
+
+    def __add__(self, other: RelabelCounts) -> RelabelCounts:
+        return RelabelCounts(
+            self.reviews + other.reviews,
+            self.sentences_changed + other.sentences_changed,
+            self.verdicts_changed + other.verdicts_changed,
+            self.kept + other.kept,
+        )
+
+
 class ReviewStore(Protocol):
     def add_reviews(self, reviews: Sequence[PreparedReview]) -> list[bool]:
         """Store each review whole or not at all; True where stored, False where a duplicate."""
@@ -98,6 +132,14 @@ class ReviewStore(Protocol):
 
     def rescore_verdicts(self, model: StanceModel) -> tuple[int, int]:
         """Recompute every stored review's verdict with `model`: (reviews, verdicts changed)."""
+        ...
+
+    def stored_texts(self, after: int, limit: int) -> list[StoredText]:
+        """Up to `limit` stored reviews' texts with row ids above `after`, in id order."""
+        ...
+
+    def replace_labels(self, relabelled: Sequence[Relabelled]) -> RelabelCounts:
+        """Write reviews' new sentence labels and verdicts over the stored ones."""
         ...
 
     def most_convinced(self, film: Film, verdict: str) -> str | None:

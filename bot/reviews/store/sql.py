@@ -12,6 +12,7 @@ from bot.reviews.store.base import PreparedReview, SearchHit
 from bot.reviews.store.chat import ChatRecords
 from bot.reviews.store.engine import upgrade_schema
 from bot.reviews.store.labels import opinion_rows
+from bot.reviews.store.relabel import SentenceLabelRecords
 from bot.reviews.store.rows import (
     insert_film_arrays,
     insert_opinions,
@@ -40,7 +41,7 @@ reviews_t = ReviewRow.__table__
 sentences_t = SentenceRow.__table__
 
 
-class SqlReviewStore(ChatRecords, FilmVerdictRecords):
+class SqlReviewStore(ChatRecords, FilmVerdictRecords, SentenceLabelRecords):
     def __init__(self, engine: Engine, *, migrate: bool = True) -> None:
         super().__init__(engine)
         # Film keys to row ids. Films are never deleted, so an id once committed stays right.
