@@ -433,3 +433,29 @@ def test_a_person_stays_the_subject_across_a_sentence_without_names(
     answer = ask(service, "was dana lowe any good?")
     assert "She was superb" in cited(answer)
     assert "The ending is silly" not in cited(answer)
+
+
+LOWER_CASE_FILM = (
+    "a journalist and her sister test an old legend and end up in trouble . "
+    "the sister's thoroughly unlikable husband ( brent kazmarek ) is the best thing in it . "
+    "the pacing is slack and the ending is a letdown ."
+)
+
+
+def test_who_in_a_review_that_lost_its_capitals(service: ReviewService, tmp_path: Path) -> None:
+    index_text(service, tmp_path, "Legend", LOWER_CASE_FILM)
+    husband = ask(service, "who plays the husband?")
+    assert not husband.abstained and "kazmarek" in husband.points[0].text
+    # The journalist is mentioned, but nothing names who plays her.
+    assert ask(service, "who plays the journalist?").abstained
+
+
+def test_this_thing_is_the_film_not_a_word_to_look_up(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    text = (
+        "The only thing it had going for it was Julie Newmar. Everything else about this thing "
+        "is a mess, and the jokes fall flat."
+    )
+    index_text(service, tmp_path, "Mess", text)
+    assert ask(service, "who directed this thing?").abstained

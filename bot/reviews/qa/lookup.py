@@ -15,6 +15,7 @@ from bot.reviews.qa.rank import best_first
 from bot.reviews.qa.similar import shipped_vectors
 from bot.reviews.qa.units import Unit, sentence_unit
 from bot.reviews.qa.words import content_words, stem
+from bot.reviews.text.lexicon import dictionary_words
 from bot.reviews.types import Review, Sentence
 
 _NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+\b")
@@ -23,6 +24,10 @@ _TIME = re.compile(
     r"\b(\d{1,4}|years?|months?|weeks?|days?|nights?|morning|evening|later|before|after|"
     r"time|times|during|while|until|when|ago|once|first|last|end|beginning|since)\b"
 )
+
+
+# Words that stand for the film or for anything at all ("who directed this thing?").
+_VAGUE = frozenset({"thing", "things", "stuff", "anything", "something"})
 
 
 def rank_lookup(
@@ -39,11 +44,17 @@ def rank_lookup(
     """
     # "how long", "how many": the question's shape, not words to find.
     asked = set((parsed.wh or "").split())
-    query = [w for w in content_words(parsed.normalised) if w not in asked]
+    query = [w for w in content_words(parsed.normalised) if w not in asked | _VAGUE]
     pool = [(r, s) for r in reviews for s in sentences.get(r.review_id, [])]
     if not pool:
         return []
     shape = _SHAPES.get(parsed.wh or "") if _shape_question(parsed) else None
+    lowercase_only = all(not any(ch.isupper() for ch in s.text) for _, s in pool)
+    if shape is _NAME and lowercase_only:
+        # A review that lost its capitals shows no names: "who plays the husband?" is looked up
+        # by its words ("husband ( chazz palminteri )").
+        shape = None
+        query = [w for w in query if stem(w) not in _CAST_WORDS]
     if shape is _DURATION and set(query) - _RUNTIME_WORDS:
         # "How long did the shoot take?" asks about the shoot, not the running time.
         shape = None
@@ -78,7 +89,6 @@ def rank_lookup(
     word_aspects = {w: set(vocabulary.aspects_in(w)) - {"overall"} for w in query}
     mass = sum(idf.values())
     soft = _soft_matches(query, words_of)
-    lowercase_only = all(not any(ch.isupper() for ch in s.text) for _, s in pool)
     scored = []
     for k, ((review, sentence), stems, words) in enumerate(
         zip(pool, stems_of, words_of, strict=True)
@@ -195,8 +205,12 @@ _CAST_WORDS = frozenset(stem(w) for w in ("played", "plays", "play", "stars", "s
 def _fits_answer_type(wh: str | None, text: str, lowercase_only: bool = False) -> bool:
     """A 'who' answer names someone; a 'when' answer holds a time."""
     if wh == "who":
-        # Reviews that lost their capitals can't show a name; let the words decide.
-        return lowercase_only or bool(_NAME.search(text))
+        if lowercase_only:
+            # A review that lost its capitals shows a name as a word no dictionary knows
+            # ("husband ( chazz palminteri )").
+            known = dictionary_words()
+            return any(w not in known for w in re.findall(r"[a-z]{3,}", text))
+        return bool(_NAME.search(text))
     if wh == "when":
         return bool(_TIME.search(text.lower()))
     return True
