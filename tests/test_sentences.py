@@ -124,3 +124,17 @@ def test_a_sentence_opening_on_a_title_starts_a_new_sentence() -> None:
         "She met Dr. Who.",
         "Then he left.",
     ]
+
+
+def test_a_lowercase_sentence_ending_in_a_bracket_or_quote_ends_there() -> None:
+    # A closing bracket or quote before the full stop is no initial ("j. edgar").
+    original = (
+        'the word for her is " wonder " . not that she is one . she kills the husband '
+        "( chazz palminteri ) . in a comedy of errors , nobody dies ."
+    )
+    assert [s.text for s in prepare(original)] == [
+        'the word for her is " wonder " .',
+        "not that she is one .",
+        "she kills the husband ( chazz palminteri ) .",
+        "in a comedy of errors , nobody dies .",
+    ]

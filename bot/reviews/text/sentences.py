@@ -166,7 +166,7 @@ def _lowercase_breaks(paragraph: str, start: int, end: int) -> list[tuple[int, i
         before = paragraph[begin : match.start()].split()
         word = before[-1].lower().rstrip(".") if before else ""
         stop = match.group("stop").strip()
-        if stop == "." and (word in _ABBREVIATIONS or len(word) == 1):
+        if stop == "." and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
             continue  # "dr. no", "j. edgar": an abbreviation or an initial, not a sentence end
         cut = match.end()
         if len(before) >= 2:
