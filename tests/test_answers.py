@@ -459,3 +459,16 @@ def test_this_thing_is_the_film_not_a_word_to_look_up(
     )
     index_text(service, tmp_path, "Mess", text)
     assert ask(service, "who directed this thing?").abstained
+
+
+def test_a_pronoun_further_in_a_sentence_naming_no_one_carries_the_person(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    text = (
+        "The cast tries hard. I don't think Marlowe really thought the film out. Many of the "
+        "scenes seem cut short, as if he never knew how to finish them. The music is fine."
+    )
+    index_text(service, tmp_path, "Cut", text)
+    answer = ask(service, "thoughts on marlowe's direction?")
+    assert "Many of the scenes seem cut short" in cited(answer)
+    assert "The music is fine" not in cited(answer)

@@ -196,6 +196,9 @@ def rank_opinions(
 # between ("…was Woody Harrelson. He played his character flawlessly. You really did get a great
 # sense of it. He was great.").
 _CARRIED_ON = re.compile(r"^\W*(?:\w+\W+){0,3}?(he|she|his|her|him)\b", re.IGNORECASE)
+# Further in, a pronoun carries the person on only in a sentence that names no one else ("Many of
+# the scenes seemed cut short, as if he didn't know how to finish them").
+_PRONOUN = re.compile(r"\b(he|she|his|her|him)\b", re.IGNORECASE)
 _NAMED = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+")
 
 
@@ -210,7 +213,10 @@ def about_people(
         for position in sorted(texts):
             text = texts[position]
             named = any(re.search(rf"\b{re.escape(p)}\b", text.lower()) for p in people)
-            carried = _CARRIED_ON.match(text) and (
+            pronoun = _CARRIED_ON.match(text) or (
+                _PRONOUN.search(text) and not _NAMED.search(text)
+            )
+            carried = pronoun and (
                 (review_id, position - 1) in about
                 or (
                     (review_id, position - 2) in about
