@@ -59,6 +59,15 @@ LIKE_CUES = """
     compliment compliments redeeming merit merits plus pluses plusses work worked works decent
     nice
 """.split()
+# Idioms for what was liked or not, which no single cue word gives away.
+LIKE_PHRASE = re.compile(
+    r"\bkicks? out of\b|\b(won|win|wins) (them|him|her|the critic|the reviewer) over\b"
+    r"|\b(get|got|gets) (anything|something|much|a lot) right\b|\bst(oo|a)d out\b"
+)
+DISLIKE_PHRASE = re.compile(
+    r"\b(fall|falls|fell) (down|flat|short|apart)\b|\bnot up to (scratch|par|snuff)\b"
+    r"|\b(their|his|her|the critic's|the reviewer's) (problem|beef|issue) with\b"
+)
 VERDICT_PATTERNS = (
     r"\brecommend",
     r"\brating\b",
@@ -84,10 +93,16 @@ VERDICT_PATTERNS = (
     r"\boverall\b",
     r"\b(stance|conclusion|bottom line)\b",
     r"\b(a )?fans? of (it|this|this one|the (film|movie))\b",
+    r"\bmust[- ]see\b",
+    r"^\W*(so |then )?(skip|avoid) (it|this|this one)\b",
+    r"\bregret (renting|watching|seeing|buying|streaming)\b",
 )
 # Verdict cues that name the film itself as their object ("would you recommend Bullfighter?"):
 # a word of the review after them is the title, not a person to judge.
-_STRONG_VERDICT = re.compile(r"\brecommend|\bthumbs?\b|\bverdict\b|\bworth (a )?(watch|see)")
+_STRONG_VERDICT = re.compile(
+    r"\brecommend|\bthumbs?\b|\bverdict\b|\bworth (a )?(watch|see)"
+    r"|^\W*should (i|we) (see|watch|rent|stream|catch)\b"
+)
 SUMMARY_PATTERNS = (
     r"\bsumm?ari[sz]e\b",
     r"\bsummary\b",
@@ -106,7 +121,10 @@ SUMMARY_PATTERNS = (
     r"\b(their|the critic's|the reviewer's) (take|opinion|view|impressions?)\W*$",
 )
 PLOT_PATTERNS = (
-    r"\bwhat('s| is| was)? (the )?(film|movie|it|story|plot)\b.*\babout\b",
+    r"\bwhat('s| is| was)? (the |this |that )?(film|movie|flick|one|it|story|plot)\b.*\babout\b",
+    r"\b(gist|setup|set-up|outline|rundown) of the (story|plot|film|movie)\b",
+    r"\bwhat'?s (going on|happening) in (the|this) (story|plot|film|movie)\b",
+    r"\b(give|tell|explain|outline|summari[sz]e)\b.*\bthe (plot|story|storyline)\b",
     r"\bwhat (is|was) it about\b",
     r"\bwhat happens\b",
     r"\bsynopsis\b",
@@ -115,6 +133,7 @@ PLOT_PATTERNS = (
     r"\bplot summary\b",
     r"\bhow (does|did) (it|the (film|movie|story)) (open|begin|start)\b",
     r"\b(tell|describe)\b.*\b(plot|story)\b",
+    r"\bstory-?wise\b",
     r"\bwhat'?s the (plot|story)\b",
 )
 ENDING_PATTERNS = (
@@ -292,7 +311,7 @@ def parse_question(
             uncased_people=uncased and bool(named),
         )
 
-    if _any(SUMMARY_PATTERNS, normalised) and "plot" not in words:
+    if _any(SUMMARY_PATTERNS, normalised) and not {"plot", "story"} & set(words):
         return make("summary")
     if CAST_QUESTION.search(normalised) or LENGTH_QUESTION.search(normalised):
         return make("lookup")
@@ -303,7 +322,7 @@ def parse_question(
         return make("ending")
     if _any(PLOT_PATTERNS, normalised) and not opinion_asked:
         return make("plot")
-    polarity = _wanted_polarity(words)
+    polarity = _wanted_polarity(words, normalised)
     if RANKING_QUESTION.search(normalised) and not aspects and not named:
         low = polarity == "negative" or _LOW_RANK.search(normalised)
         return make("ranking", "negative" if low else "positive")
@@ -316,7 +335,7 @@ def parse_question(
         return make("lookup", polarity)
     if _any(VERDICT_PATTERNS, normalised) and not aspects and not named:
         return make("verdict")
-    if _STRONG_VERDICT.search(normalised) and not aspects and len(named) <= 1:
+    if _STRONG_VERDICT.search(normalised) and not aspects:
         return replace(make("verdict"), people=())
     if SCORE_GIVEN.search(normalised) and not named and aspects in ((), ("music",)):
         return replace(make("verdict"), aspects=())
@@ -353,7 +372,11 @@ def _aspects(normalised: str, vocabulary: Vocabulary) -> tuple[str, ...]:
     return tuple(a for a in dict.fromkeys(vocabulary.aspects_in(normalised)) if a != "overall")
 
 
-def _wanted_polarity(words: list[str]) -> str | None:
+def _wanted_polarity(words: list[str], normalised: str) -> str | None:
+    if DISLIKE_PHRASE.search(normalised):
+        return "negative"
+    if LIKE_PHRASE.search(normalised):
+        return "positive"
     negative = positive = False
     for index, word in enumerate(words):
         negated = any(w in NEGATIONS for w in words[max(0, index - 3) : index])
