@@ -222,3 +222,31 @@ def test_a_person_in_a_lower_cased_review_asked_by_degree_or_follow_up(
     assert (how_bad.intent, how_bad.people) == ("aspect", ("sharon", "stone"))
     and_her = parse_question("and kathy bates?", vocabulary, people=set(), words_in_scope=scope)
     assert (and_her.intent, and_her.people) == ("aspect", ("kathy", "bates"))
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("what's this one even about, story-wise", "plot"),
+        ("can u give me the gist of the story", "plot"),
+        ("so whats going on in the story", "plot"),
+        ("give me the plot in a couple lines", "plot"),
+        ("so is it a must see", "verdict"),
+        ("so skip it?", "verdict"),
+        ("would i regret renting this", "verdict"),
+        ("so which bits did they get a kick out of", "likes"),
+        ("what won them over so much", "likes"),
+        ("did it get anything right", "likes"),
+        ("where does it fall down for them", "dislikes"),
+        ("was anything not up to scratch", "dislikes"),
+    ],
+)
+def test_idioms_for_plot_verdict_likes_and_dislikes(
+    vocabulary: AspectVocabulary, question: str, intent: str
+) -> None:
+    assert parse_question(question, vocabulary, people=set()).intent == intent
+
+
+def test_a_title_after_should_i_watch_is_the_film(vocabulary: AspectVocabulary) -> None:
+    parsed = parse_question("should i watch king of masks", vocabulary, people={"king", "masks"})
+    assert (parsed.intent, parsed.people) == ("verdict", ())
