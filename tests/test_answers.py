@@ -472,3 +472,18 @@ def test_a_pronoun_further_in_a_sentence_naming_no_one_carries_the_person(
     answer = ask(service, "thoughts on marlowe's direction?")
     assert "Many of the scenes seem cut short" in cited(answer)
     assert "The music is fine" not in cited(answer)
+
+
+def test_the_film_s_title_is_read_as_a_name_not_a_judgement(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    # Lower-cased, "don't say a word" would negate the loss that follows it.
+    text = (
+        "the cast is decent . don't say a word loses the audience inside of 15 minutes . "
+        "the score is loud ."
+    )
+    index_text(service, tmp_path, "Don't Say a Word", text)
+    liked = ask(service, "what did they like?")
+    assert "loses the audience" not in cited(liked)
+    disliked = ask(service, "what did they dislike?")
+    assert "loses the audience" in cited(disliked)

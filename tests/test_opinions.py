@@ -280,3 +280,10 @@ def test_a_quality_word_said_of_someone_is_a_judgement(tagger: OpinionTagger) ->
     )
     # A character's state is still story.
     assert tagger.tag("She was afraid of the dark house.").polarity == "neutral"
+
+
+def test_less_before_an_opinion_word_turns_it_round(tagger: OpinionTagger) -> None:
+    text = "It has hints of brilliance, but is a much less substantive, duller crime story."
+    assert clause_with(text, tagger.tag(text), "less substantive").polarity == "negative"
+    # "at least" is no lessening.
+    assert tagger.tag("The two leads are at least believable.").polarity == "positive"

@@ -208,7 +208,7 @@ class ReviewService:
         after = 0
         while stored := self.store.stored_texts(after, batch):
             after = stored[-1].pk
-            labelled = label_texts([s.text for s in stored], tagger)
+            labelled = label_texts([s.text for s in stored], tagger, [s.film for s in stored])
             relabelled = []
             for review, sentences in zip(stored, labelled, strict=True):
                 liked = tagger.liked([s.text for s in sentences]) if sentences else None

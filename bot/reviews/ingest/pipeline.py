@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 
 from bot.errors import IngestError
@@ -11,6 +12,15 @@ from bot.reviews.qa.verdict import review_verdict
 from bot.reviews.store.base import PreparedReview
 from bot.reviews.text import prepare
 from bot.reviews.types import Clause, ReviewInput, Sentence
+
+
+def without_title(text: str, title: str | None) -> str:
+    """`text` with a title of two words or more blanked out to one word no model knows, of the
+    same length, so clause offsets still point into the sentence."""
+    if not title or len(title.split()) < 2:
+        return text
+    pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in title.split()) + r"(?!\w)"
+    return re.sub(pattern, lambda m: "x" * len(m.group(0)), text, flags=re.IGNORECASE)
 
 
 def content_hash(text: str) -> str:
@@ -40,10 +50,20 @@ def validate(item: ReviewInput, *, max_bytes: int) -> None:
         raise IngestError(f"{item.origin}: the review id is longer than 200 characters")
 
 
-def label_texts(texts: Sequence[str], tagger: OpinionTagger) -> list[tuple[Sentence, ...]]:
-    """Repair, split and label review texts; one tagging call for all their sentences."""
+def label_texts(
+    texts: Sequence[str], tagger: OpinionTagger, titles: Sequence[str | None] | None = None
+) -> list[tuple[Sentence, ...]]:
+    """Repair, split and label review texts; one tagging call for all their sentences.
+
+    `titles` are the films' titles, which the tagger reads as names: "don't say a word loses
+    the audience" is no negated loss."""
     split = [prepare(text) for text in texts]
-    flat = [sentence.text for sentences in split for sentence in sentences]
+    named = titles if titles is not None else [None] * len(texts)
+    flat = [
+        without_title(sentence.text, title)
+        for sentences, title in zip(split, named, strict=True)
+        for sentence in sentences
+    ]
     opinions = iter(tagger.tag_many(flat))
     labelled_texts = []
     for sentences in split:
@@ -84,7 +104,8 @@ def label_texts(texts: Sequence[str], tagger: OpinionTagger) -> list[tuple[Sente
 def prepare_reviews(items: Sequence[ReviewInput], tagger: OpinionTagger) -> list[PreparedReview]:
     """Label a batch of already validated reviews; one tagging call for all their sentences."""
     prepared = []
-    for item, labelled in zip(items, label_texts([i.text for i in items], tagger), strict=True):
+    labelled_texts = label_texts([i.text for i in items], tagger, [i.film for i in items])
+    for item, labelled in zip(items, labelled_texts, strict=True):
         digest = content_hash(item.text)
         assert item.film is not None
         liked = tagger.liked([s.text for s in labelled]) if labelled else None

@@ -107,6 +107,11 @@ _ROLE_OPENERS = frozenset({"the", "a", "an", "his", "her", "their"})
 _ROLE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "but", "and", "--", "-", "(", ")"})
 
 
+# "less substantive", "least funny": the opposite of the word's own sign ("at least believable"
+# is no such thing).
+_LESSER = frozenset({"less", "least"})
+
+
 def _blank_role(tokens: Sequence[str], signs: list[int | None], start: int) -> None:
     for j in range(start, len(tokens)):
         if tokens[j] in _ROLE_ENDS:
@@ -127,6 +132,9 @@ def lexicon_polarity(tokens: Sequence[str], lexicon: Lexicon) -> float | None:
         judged = judged or bool(signs[i])
         if judged and tokens[i] == "as" and tokens[i + 1] in _ROLE_OPENERS:
             _blank_role(tokens, signs, i + 2)
+    for i in range(1, len(tokens)):
+        if signs[i] and tokens[i - 1] in _LESSER and (i < 2 or tokens[i - 2] != "at"):
+            signs[i] = -signs[i]  # type: ignore[operator]
     if NEGATORS.isdisjoint(tokens):
         found = [s for s in signs if s]
     else:

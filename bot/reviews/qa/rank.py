@@ -213,9 +213,7 @@ def about_people(
         for position in sorted(texts):
             text = texts[position]
             named = any(re.search(rf"\b{re.escape(p)}\b", text.lower()) for p in people)
-            pronoun = _CARRIED_ON.match(text) or (
-                _PRONOUN.search(text) and not _NAMED.search(text)
-            )
+            pronoun = _CARRIED_ON.match(text) or (_PRONOUN.search(text) and not _NAMED.search(text))
             carried = pronoun and (
                 (review_id, position - 1) in about
                 or (

@@ -63,6 +63,7 @@ class StoredText:
     pk: int
     text: str
     rating: str | None
+    film: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,10 @@ from bot.reviews.store.labels import opinion_rows
 from bot.reviews.store.rows import insert_opinions, sentence_row
 from bot.reviews.types import Sentence
 
-_TEXTS = text("SELECT id, text, rating FROM reviews WHERE id > :after ORDER BY id LIMIT :n")
+_TEXTS = text(
+    "SELECT r.id, r.text, r.rating, f.title FROM reviews r JOIN films f ON f.id = r.film_id "
+    "WHERE r.id > :after ORDER BY r.id LIMIT :n"
+)
 _STORED = text(
     'SELECT review_pk, position, start, "end", subjectivity, polarity, polarity_score, aspects, '
     "clauses FROM sentences WHERE review_pk IN :pks"
@@ -48,7 +51,7 @@ class SentenceLabelRecords(SqlDatabase):
     def stored_texts(self, after: int, limit: int) -> list[StoredText]:
         """Up to `limit` stored reviews with row ids above `after`, in id order."""
         rows = self._read_one(lambda c: c.execute(_TEXTS, {"after": after, "n": limit}).all())
-        return [StoredText(int(pk), body, rating) for pk, body, rating in rows]
+        return [StoredText(int(pk), body, rating, title) for pk, body, rating, title in rows]
 
     def replace_labels(self, relabelled: Sequence[Relabelled]) -> RelabelCounts:
         """Write new labels over the stored ones, in one transaction."""
