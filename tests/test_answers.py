@@ -487,3 +487,19 @@ def test_the_film_s_title_is_read_as_a_name_not_a_judgement(
     assert "loses the audience" not in cited(liked)
     disliked = ask(service, "what did they dislike?")
     assert "loses the audience" in cited(disliked)
+
+
+def test_runtime_and_name_questions_want_a_duration_and_a_name(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    text = (
+        "Every minute of the movie is rich and engrossing. The directors clearly love the old "
+        "city. It is a joy from start to finish."
+    )
+    index_text(service, tmp_path, "Joy", text)
+    # "minute" is no running time, and "the directors" names no one.
+    assert ask(service, "whats the runtime").abstained
+    assert ask(service, "whats the directors name").abstained
+    index_text(service, tmp_path, "Long", "At 104 minutes it drags. The cast is fine.")
+    runtime = ask(service, "what's the runtime?", film="Long")
+    assert not runtime.abstained and "104 minutes" in runtime.points[0].text

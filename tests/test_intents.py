@@ -250,3 +250,7 @@ def test_idioms_for_plot_verdict_likes_and_dislikes(
 def test_a_title_after_should_i_watch_is_the_film(vocabulary: AspectVocabulary) -> None:
     parsed = parse_question("should i watch king of masks", vocabulary, people={"king", "masks"})
     assert (parsed.intent, parsed.people) == ("verdict", ())
+
+
+def test_violence_words_of_a_horror_review(vocabulary: AspectVocabulary) -> None:
+    assert "violence" in vocabulary.aspects_in("it has some great kills and plenty of blood")

@@ -237,6 +237,7 @@ RANKING_QUESTION = re.compile(
     r"|\brank(ing|ed)?\b.*\b(films|movies)\b|\b(films|movies)\b.*\brank(ing|ed)?\b"
 )
 _LOW_RANK = re.compile(r"\b(worst|lowest|least|worse|bad|poor|panned|pan)\b")
+NAME_QUESTION = re.compile(r"^\W*what('s| is| was| are| were)?\b.*\bnames?\b")
 LENGTH_QUESTION = re.compile(r"\bhow long\b|\brun ?time\b|\brunning time\b")
 
 
@@ -315,6 +316,9 @@ def parse_question(
         return make("summary")
     if CAST_QUESTION.search(normalised) or LENGTH_QUESTION.search(normalised):
         return make("lookup")
+    if NAME_QUESTION.search(normalised):
+        # "what's the director's name?" asks who.
+        return replace(make("lookup"), wh="who")
     ending_asked = _any(ENDING_PATTERNS, normalised)
     opinion_asked = bool(OPINION_QUESTION.search(normalised))
     yes_no = bool(words) and words[0] in YES_NO_STARTS

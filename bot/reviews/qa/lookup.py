@@ -18,6 +18,7 @@ from bot.reviews.qa.words import content_words, stem
 from bot.reviews.text.lexicon import dictionary_words
 from bot.reviews.types import Review, Sentence
 
+RUNTIME_QUESTION = re.compile(r"\brun ?time\b|\brunning time\b|\bhow long (is|was) (it|the)\b")
 _NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+\b")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
 _TIME = re.compile(
@@ -49,6 +50,8 @@ def rank_lookup(
     if not pool:
         return []
     shape = _SHAPES.get(parsed.wh or "") if _shape_question(parsed) else None
+    if RUNTIME_QUESTION.search(parsed.normalised):
+        shape = _DURATION  # "what's the runtime?" wants minutes, not the word "minute"
     lowercase_only = all(not any(ch.isupper() for ch in s.text) for _, s in pool)
     if shape is _NAME and lowercase_only:
         # A review that lost its capitals shows no names: "who plays the husband?" is looked up
