@@ -254,3 +254,12 @@ def test_a_title_after_should_i_watch_is_the_film(vocabulary: AspectVocabulary) 
 
 def test_violence_words_of_a_horror_review(vocabulary: AspectVocabulary) -> None:
     assert "violence" in vocabulary.aspects_in("it has some great kills and plenty of blood")
+
+
+@pytest.mark.parametrize(
+    "question", ["was it really shot in the himalayas", "how old was burns during filming"]
+)
+def test_where_it_was_made_and_how_old_someone_was_are_facts(
+    vocabulary: AspectVocabulary, question: str
+) -> None:
+    assert parse_question(question, vocabulary, people={"burns"}).intent == "lookup"

@@ -186,6 +186,7 @@ YES_NO_STARTS = frozenset(
 )
 WH_WORDS = (
     "how long",
+    "how old",
     "how many",
     "how much",
     "who",
@@ -237,6 +238,9 @@ RANKING_QUESTION = re.compile(
     r"|\brank(ing|ed)?\b.*\b(films|movies)\b|\b(films|movies)\b.*\brank(ing|ed)?\b"
 )
 _LOW_RANK = re.compile(r"\b(worst|lowest|least|worse|bad|poor|panned|pan)\b")
+# "Was it really shot in the Himalayas?": where it was made, not how it looks.
+PLACE_QUESTION = re.compile(r"\b(shot|filmed|set|made) (in|on location in|on location)\b")
+_FACT_WH = ("who", "whose", "where", "when", "how many", "how much", "how old")
 NAME_QUESTION = re.compile(r"^\W*what('s| is| was| are| were)?\b.*\bnames?\b")
 LENGTH_QUESTION = re.compile(r"\bhow long\b|\brun ?time\b|\brunning time\b")
 
@@ -316,6 +320,8 @@ def parse_question(
         return make("summary")
     if CAST_QUESTION.search(normalised) or LENGTH_QUESTION.search(normalised):
         return make("lookup")
+    if PLACE_QUESTION.search(normalised):
+        return make("lookup")
     if NAME_QUESTION.search(normalised):
         # "what's the director's name?" asks who.
         return replace(make("lookup"), wh="who")
@@ -344,7 +350,7 @@ def parse_question(
     if SCORE_GIVEN.search(normalised) and not named and aspects in ((), ("music",)):
         return replace(make("verdict"), aspects=())
     if aspects or named:
-        if wh in ("who", "whose", "where", "when", "how many", "how much") and not opinion_asked:
+        if wh in _FACT_WH and not opinion_asked:
             return make("lookup")
         if wh == "which" and polarity is None and not opinion_asked:
             # "which actors came back from Cube?": a fact about them, not an opinion.
