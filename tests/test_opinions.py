@@ -287,3 +287,9 @@ def test_less_before_an_opinion_word_turns_it_round(tagger: OpinionTagger) -> No
     assert clause_with(text, tagger.tag(text), "less substantive").polarity == "negative"
     # "at least" is no lessening.
     assert tagger.tag("The two leads are at least believable.").polarity == "positive"
+
+
+def test_but_after_nothing_or_little_opens_no_clause(tagger: OpinionTagger) -> None:
+    text = "Alas, it is filled with little but disappointment and a vapid, dull kidnapping plot."
+    opinion = tagger.tag(text)
+    assert len(opinion.clauses) == 1 and opinion.polarity == "negative"

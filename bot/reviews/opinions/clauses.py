@@ -39,6 +39,9 @@ _COORDINATORS = frozenset({"and", "or", "so"})
 _SUBJECTS = frozenset({"i", "he", "she", "it", "it's", "they", "we", "you", "there", "this"})
 # Words that lean on the marker after them: "even though", "and yet", "but still".
 _LEADING = frozenset({"even", "and", "but"})
+# "little but disappointment", "nothing but clichés", "anything but funny": "but" as "except"
+# opens no clause.
+_ONLY = frozenset({"nothing", "little", "all", "anything", "none", "everything", "nobody"})
 # Fragments with fewer content words are list items ("- costumes - and lights") and join the
 # clause before them.
 MIN_CLAUSE_WORDS = 2
@@ -66,7 +69,12 @@ def clause_spans(tokens: Sequence[str]) -> list[tuple[int, int]]:
         resume = i
         if text in _BREAKS:
             cut_before, resume = i, i + 1
-        elif text in _CONTRAST and i > 0 and tokens[i - 1] not in _CONTRAST:
+        elif (
+            text in _CONTRAST
+            and i > 0
+            and tokens[i - 1] not in _CONTRAST
+            and not (text == "but" and tokens[i - 1] in _ONLY)
+        ):
             cut_before = i - 1 if tokens[i - 1] in _LEADING else i
             resume = cut_before
             if cut_before > 0 and tokens[cut_before - 1] == ",":
