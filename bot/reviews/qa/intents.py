@@ -11,6 +11,13 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
+from bot.reviews.qa.cues import (
+    DISLIKE_CUES,
+    DISLIKE_PHRASE,
+    LIKE_CUES,
+    LIKE_PHRASE,
+    VERDICT_WORDS,
+)
 from bot.reviews.qa.typos import correct_typos
 from bot.reviews.qa.words import STOP_WORDS, content_words
 from bot.reviews.text.lexicon import dictionary_words
@@ -43,31 +50,6 @@ INTENTS = (
     "unknown",
 )
 
-DISLIKE_CUES = """
-    dislike disliked dislikes hate hated negative negatives criticise criticize criticised
-    criticized criticism criticisms complain complained complaint complaints bugged bug
-    bother bothered annoy annoyed annoying problem problems issue issues flaw flaws weakness
-    weaknesses weak worst wrong bad cons downside downsides disappoint disappointed
-    disappointing disappointment faults fault irritated irritate pan panned gripe gripes
-    drawback drawbacks shortcoming shortcomings minus minuses letdown letdowns lacking lacked
-    lacks fail failed fails failing
-""".split()
-LIKE_CUES = """
-    like liked likes love loved praise praised praises positive positives good best enjoy
-    enjoyed pros strength strengths highlight highlights appreciate appreciated admire
-    admired impressed impress upside upsides great favourite favorite commend commended
-    compliment compliments redeeming merit merits plus pluses plusses work worked works decent
-    nice
-""".split()
-# Idioms for what was liked or not, which no single cue word gives away.
-LIKE_PHRASE = re.compile(
-    r"\bkicks? out of\b|\b(won|win|wins) (them|him|her|the critic|the reviewer) over\b"
-    r"|\b(get|got|gets) (anything|something|much|a lot) right\b|\bst(oo|a)d out\b"
-)
-DISLIKE_PHRASE = re.compile(
-    r"\b(fall|falls|fell) (down|flat|short|apart)\b|\bnot up to (scratch|par|snuff)\b"
-    r"|\b(their|his|her|the critic's|the reviewer's) (problem|beef|issue) with\b"
-)
 VERDICT_PATTERNS = (
     r"\brecommend",
     r"\brating\b",
@@ -198,9 +180,6 @@ WH_WORDS = (
     "what",
 )
 
-VERDICT_WORDS = """
-    recommend recommended rating verdict worth thumbs stars enjoy watch
-""".split()
 _CUE_WORDS: tuple[str, ...] = tuple(sorted(set(DISLIKE_CUES + LIKE_CUES + VERDICT_WORDS)))
 # Questions about who is in a film, or how long it runs, name no content word to match.
 CAST_QUESTION = re.compile(

@@ -5,12 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 
-from bot.reviews.qa.intents import (
-    DISLIKE_CUES,
-    LIKE_CUES,
-    VERDICT_WORDS,
-    ParsedQuestion,
-)
+from bot.reviews.qa.cues import DISLIKE_CUES, LIKE_CUES, VERDICT_WORDS
+from bot.reviews.qa.intents import ParsedQuestion
 from bot.reviews.qa.units import Unit, opinion_units, sentence_unit
 from bot.reviews.qa.words import content_words, stem
 from bot.reviews.store.labels import OPINION_THRESHOLD
