@@ -9,7 +9,7 @@ import pytest
 
 from bot.errors import ModelError
 from bot.reviews.opinions.stance import STANCE_FILE, StanceModel
-from bot.reviews.qa.verdict import infer_stance
+from bot.reviews.qa.verdict import infer_stance, verdict_of
 from bot.reviews.types import Review
 
 RAVE = (
@@ -84,3 +84,11 @@ def test_review_features_match_the_training_features(text: str) -> None:
     assert word_buckets(tokens, lexicon).tolist() == sorted(
         unit_indices(tokens, lexicon, chars=False)
     )
+
+
+def test_the_review_s_own_judgements_temper_the_word_model() -> None:
+    # The word model leans positive (0.62, mixed on its own), but the sentence labels are
+    # clearly negative: the verdict is negative. With agreeing labels it stays positive.
+    assert verdict_of(None, 0.62, -0.6)[0] == "negative"
+    assert verdict_of(None, 0.62, 0.4)[0] == "positive"
+    assert verdict_of(None, 0.95, -0.2)[0] == "positive"

@@ -50,6 +50,21 @@ def infer_stance(
     return Stance(verdict, score, rating.text, quote, rated_in)
 
 
+# The sentence labels' balance, added to the stance model's log-odds: the whole-review model
+# reads words, and a review whose judgements all go one way while its plot and counterfactuals
+# ("it would have been very satisfying") go the other fools it. Chosen by
+# benchmarks/verdict_fusion.py on aclImdb `train`: a stance model trained on half of it, scored
+# on 3,534 unrated reviews of the other half, read 90.12 % right alone and 91.00 % with the
+# balance at weight 2 (0.5: 90.55, 4: 90.75).
+BALANCE_WEIGHT = 2.0
+
+
+def _with_balance(liked: float, balance: float) -> float:
+    clipped = min(max(liked, 1e-6), 1 - 1e-6)
+    log_odds = math.log(clipped / (1 - clipped)) + BALANCE_WEIGHT * balance
+    return 1.0 / (1.0 + math.exp(-log_odds))
+
+
 def verdict_of(rating: Rating | None, liked: float | None, balance: float) -> tuple[str, float]:
     """(verdict, score in [-1, 1]) from a stated rating, else P(liked), else the balance of the
     sentence labels. Ingest stores this per review, so films can be ranked by their verdicts."""
@@ -59,6 +74,7 @@ def verdict_of(rating: Rating | None, liked: float | None, balance: float) -> tu
         verdict = "positive" if value >= 0.65 else "negative" if value <= 0.45 else "mixed"
         return verdict, value * 2 - 1
     if liked is not None:
+        liked = _with_balance(liked, balance)
         verdict = (
             "positive"
             if liked >= LIKED_ABOVE
