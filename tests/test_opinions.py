@@ -293,3 +293,10 @@ def test_but_after_nothing_or_little_opens_no_clause(tagger: OpinionTagger) -> N
     text = "Alas, it is filled with little but disappointment and a vapid, dull kidnapping plot."
     opinion = tagger.tag(text)
     assert len(opinion.clauses) == 1 and opinion.polarity == "negative"
+
+
+def test_idioms_carry_their_own_sign(tagger: OpinionTagger) -> None:
+    assert tagger.tag("Toby Malone's performance really stood out.").polarity == "positive"
+    text = "You could do a lot worse than checking this out, you won't regret it."
+    assert tagger.tag(text).polarity == "positive"
+    assert tagger.tag("The big finale fell flat.").polarity == "negative"

@@ -119,6 +119,45 @@ def _blank_role(tokens: Sequence[str], signs: list[int | None], start: int) -> N
         signs[j] = None
 
 
+# Idioms whose words alone read otherwise ("stood out", "could do a lot worse", "won't regret
+# it", "fell flat"): the phrase carries the sign, its words none of their own.
+_IDIOMS = {
+    tuple(phrase.split()): sign
+    for phrases, sign in (
+        (
+            "stood out|stands out|stand out|could do a lot worse|could do worse|wo n't regret"
+            "|will not regret|not regret|blew me away|blown away|keep you guessing"
+            "|keeps you guessing|kept me guessing|edge of your seat|edge of my seat|pays off"
+            "|paid off|hits the mark",
+            1,
+        ),
+        (
+            "fell flat|falls flat|fall flat|fell apart|falls apart|falls short|fell short"
+            "|misses the mark|missed the mark|goes nowhere|went nowhere|makes no sense"
+            "|made no sense|make no sense",
+            -1,
+        ),
+    )
+    for phrase in phrases.split("|")
+}
+_IDIOM_STARTS = frozenset(phrase[0] for phrase in _IDIOMS)
+
+
+def _idioms(tokens: Sequence[str], signs: list[int | None]) -> list[tuple[int, int]]:
+    """(position, sign) of the idioms in `tokens`; the words they cover are unsigned."""
+    found: list[tuple[int, int]] = []
+    if _IDIOM_STARTS.isdisjoint(tokens):
+        return found
+    for i, token in enumerate(tokens):
+        if token not in _IDIOM_STARTS:
+            continue
+        for phrase, sign in _IDIOMS.items():
+            if tuple(tokens[i : i + len(phrase)]) == phrase:
+                found.append((i, sign))
+                signs[i : i + len(phrase)] = [None] * len(phrase)
+    return found
+
+
 def lexicon_polarity(tokens: Sequence[str], lexicon: Lexicon) -> float | None:
     """Signed opinion-word balance in [-1, 1], flipped under negation; None if no opinion word.
 
@@ -135,11 +174,13 @@ def lexicon_polarity(tokens: Sequence[str], lexicon: Lexicon) -> float | None:
     for i in range(1, len(tokens)):
         if signs[i] and tokens[i - 1] in _LESSER and (i < 2 or tokens[i - 2] != "at"):
             signs[i] = -signs[i]  # type: ignore[operator]
+    idioms = _idioms(tokens, signs)
     if NEGATORS.isdisjoint(tokens):
-        found = [s for s in signs if s]
+        found = [s for s in signs if s] + [sign for _, sign in idioms]
     else:
         flags = negation_flags(tokens)
         found = [-s if negated else s for s, negated in zip(signs, flags, strict=True) if s]
+        found += [-sign if flags[i] else sign for i, sign in idioms]  # "doesn't fall flat"
     if not found:
         return None
     return math.tanh(sum(found))
