@@ -164,16 +164,22 @@ def lexicon_polarity(tokens: Sequence[str], lexicon: Lexicon) -> float | None:
     An opinion adverb right before another opinion word only says how much ("incredibly
     stupid", "awfully good", "painfully dull"): the word it modifies carries the sign."""
     signs = [lexicon.signs.get(t) for t in tokens]
-    judged = False
-    for i in range(len(tokens) - 1):
-        if signs[i] and signs[i + 1] and tokens[i].endswith("ly"):
-            signs[i] = None
-        judged = judged or bool(signs[i])
-        if judged and tokens[i] == "as" and tokens[i + 1] in _ROLE_OPENERS:
-            _blank_role(tokens, signs, i + 2)
-    for i in range(1, len(tokens)):
-        if signs[i] and tokens[i - 1] in _LESSER and (i < 2 or tokens[i - 2] != "at"):
-            signs[i] = -signs[i]  # type: ignore[operator]
+    signed = [i for i, sign in enumerate(signs) if sign]
+    last = len(tokens) - 1
+    if signed:
+        # Each loop only runs where its words are: this is every clause's hot path.
+        for i in signed:
+            if i < last and signs[i + 1] and tokens[i].endswith("ly"):
+                signs[i] = None
+        if "as" in tokens:
+            for i in range(signed[0] + 1, last):
+                if tokens[i] == "as" and tokens[i + 1] in _ROLE_OPENERS:
+                    _blank_role(tokens, signs, i + 2)
+        if not _LESSER.isdisjoint(tokens):
+            for i in signed:
+                lessened = i > 0 and tokens[i - 1] in _LESSER
+                if signs[i] and lessened and (i < 2 or tokens[i - 2] != "at"):
+                    signs[i] = -signs[i]  # type: ignore[operator]
     idioms = _idioms(tokens, signs)
     if NEGATORS.isdisjoint(tokens):
         found = [s for s in signs if s] + [sign for _, sign in idioms]
