@@ -503,3 +503,15 @@ def test_runtime_and_name_questions_want_a_duration_and_a_name(
     index_text(service, tmp_path, "Long", "At 104 minutes it drags. The cast is fine.")
     runtime = ask(service, "what's the runtime?", film="Long")
     assert not runtime.abstained and "104 minutes" in runtime.points[0].text
+
+
+def test_who_they_would_recommend_it_to_is_a_kind_of_viewer(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    text = (
+        "The effects are cheap and the plot is thin. Still, I would definitely recommend this to "
+        "anyone who grew up on old matinees."
+    )
+    index_text(service, tmp_path, "Matinee", text)
+    answer = ask(service, "who would they reccomend it to")
+    assert not answer.abstained and "recommend this to anyone" in answer.points[0].text

@@ -316,7 +316,8 @@ def parse_question(
         low = polarity == "negative" or _LOW_RANK.search(normalised)
         return make("ranking", "negative" if low else "positive")
     if AUDIENCE_QUESTION.search(normalised):
-        return make("lookup")
+        # The answer is a kind of viewer ("anyone who likes westerns"), not a name.
+        return replace(make("lookup"), wh=None)
     if polarity is not None and REASON_QUESTION.search(normalised) and not aspects and not named:
         return make("dislikes" if polarity == "negative" else "likes", polarity)
     favourite = FAVOURITE_QUESTION.search(normalised)
