@@ -300,3 +300,14 @@ def test_idioms_carry_their_own_sign(tagger: OpinionTagger) -> None:
     text = "You could do a lot worse than checking this out, you won't regret it."
     assert tagger.tag(text).polarity == "positive"
     assert tagger.tag("The big finale fell flat.").polarity == "negative"
+
+
+def test_words_naming_a_part_or_kind_of_film_do_not_judge(tagger: OpinionTagger) -> None:
+    # "fans" is praise to the lexicon; here it names the audience the film insults.
+    assert tagger.tag("The movie is insulting to horror film fans.").polarity == "negative"
+
+
+def test_words_of_the_part_that_agree_with_the_judgement_still_count(
+    tagger: OpinionTagger,
+) -> None:
+    assert tagger.tag("The movie treats death as a joke.").polarity == "negative"

@@ -107,16 +107,27 @@ _ROLE_OPENERS = frozenset({"the", "a", "an", "his", "her", "their"})
 _ROLE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "but", "and", "--", "-", "(", ")"})
 
 
+# Opinion-lexicon words that in a film review name a part of the film or describe its kind, so
+# the judgement lies elsewhere: "the plot", "a twist", "the hero", "horror fans", "the humor";
+# "creepy", "scary", "bloody" praise a horror film as often as they fault one.
+_DESCRIBING = frozenset(
+    """plot twist hero heroine supporting stunt humour humor joke tension thrills fans scary
+    scare creepy frightening frighten spooky tense violent bloody brutal gory""".split()
+)
 # "less substantive", "least funny": the opposite of the word's own sign ("at least believable"
 # is no such thing).
 _LESSER = frozenset({"less", "least"})
 
 
-def _blank_role(tokens: Sequence[str], signs: list[int | None], start: int) -> None:
+def _blank_role(tokens: Sequence[str], signs: list[int | None], start: int, judged: int) -> None:
+    """Unsign the words of the part played that go against the judgement of the playing
+    ("satisfactory as the timid spouse"); words that agree may judge too ("treats death as a
+    joke")."""
     for j in range(start, len(tokens)):
         if tokens[j] in _ROLE_ENDS:
             return
-        signs[j] = None
+        if signs[j] == -judged:
+            signs[j] = None
 
 
 # Idioms whose words alone read otherwise ("stood out", "could do a lot worse", "won't regret
@@ -163,7 +174,7 @@ def lexicon_polarity(tokens: Sequence[str], lexicon: Lexicon) -> float | None:
 
     An opinion adverb right before another opinion word only says how much ("incredibly
     stupid", "awfully good", "painfully dull"): the word it modifies carries the sign."""
-    signs = [lexicon.signs.get(t) for t in tokens]
+    signs = [None if t in _DESCRIBING else lexicon.signs.get(t) for t in tokens]
     signed = [i for i, sign in enumerate(signs) if sign]
     last = len(tokens) - 1
     if signed:
@@ -174,7 +185,9 @@ def lexicon_polarity(tokens: Sequence[str], lexicon: Lexicon) -> float | None:
         if "as" in tokens:
             for i in range(signed[0] + 1, last):
                 if tokens[i] == "as" and tokens[i + 1] in _ROLE_OPENERS:
-                    _blank_role(tokens, signs, i + 2)
+                    judged = next((signs[j] for j in range(i - 1, -1, -1) if signs[j]), None)
+                    if judged:
+                        _blank_role(tokens, signs, i + 2, judged)
         if not _LESSER.isdisjoint(tokens):
             for i in signed:
                 lessened = i > 0 and tokens[i - 1] in _LESSER
