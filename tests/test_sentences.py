@@ -138,3 +138,11 @@ def test_a_lowercase_sentence_ending_in_a_bracket_or_quote_ends_there() -> None:
         "she kills the husband ( chazz palminteri ) .",
         "in a comedy of errors , nobody dies .",
     ]
+
+
+def test_a_lowercase_sentence_opening_on_a_quotation_starts_there() -> None:
+    original = 'the movie treats death as a joke . " idle hands " is gruesome and morbid .'
+    assert [s.text for s in prepare(original)] == [
+        "the movie treats death as a joke .",
+        '" idle hands " is gruesome and morbid .',
+    ]
