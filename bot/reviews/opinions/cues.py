@@ -102,7 +102,7 @@ def advice(tokens: Sequence[str]) -> int:
 
 
 # "Adjani is more than satisfactory as the timid beaten spouse": after a judgement, "as the …"
-# describes the part played, and its words judge no one.
+# describes the part played, and its words that go against the judgement judge no one.
 _ROLE_OPENERS = frozenset({"the", "a", "an", "his", "her", "their"})
 _ROLE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "but", "and", "--", "-", "(", ")"})
 
@@ -159,13 +159,17 @@ def _idioms(tokens: Sequence[str], signs: list[int | None]) -> list[tuple[int, i
     found: list[tuple[int, int]] = []
     if _IDIOM_STARTS.isdisjoint(tokens):
         return found
-    for i, token in enumerate(tokens):
-        if token not in _IDIOM_STARTS:
-            continue
-        for phrase, sign in _IDIOMS.items():
-            if tuple(tokens[i : i + len(phrase)]) == phrase:
-                found.append((i, sign))
-                signs[i : i + len(phrase)] = [None] * len(phrase)
+    i = 0
+    while i < len(tokens):
+        width = 1
+        if tokens[i] in _IDIOM_STARTS:
+            for phrase, sign in _IDIOMS.items():
+                if tuple(tokens[i : i + len(phrase)]) == phrase:
+                    found.append((i, sign))
+                    signs[i : i + len(phrase)] = [None] * len(phrase)
+                    width = len(phrase)  # "will not regret" is one idiom, not two
+                    break
+        i += width
     return found
 
 
