@@ -263,3 +263,13 @@ def test_where_it_was_made_and_how_old_someone_was_are_facts(
     vocabulary: AspectVocabulary, question: str
 ) -> None:
     assert parse_question(question, vocabulary, people={"burns"}).intent == "lookup"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [("hows the ending", "aspect"), ("how's it end?", "ending"), ("how'd the movie end", "ending")],
+)
+def test_how_s_asks_an_opinion_and_how_s_it_end_the_spoiler(
+    vocabulary: AspectVocabulary, question: str, intent: str
+) -> None:
+    assert parse_question(question, vocabulary, people=set()).intent == intent

@@ -127,6 +127,8 @@ ENDING_PATTERNS = (
     r"\bspoil",
     r"\btwist\b",
 )
+# "How's it end?" asks for the spoiler, though "how's" otherwise asks for an opinion.
+HOW_IT_ENDS = re.compile(r"\bhow('s|'d| does| did) (it|the (film|movie|story))( all)? end\b")
 ACROSS_PATTERNS = (
     r"\bcritics\b",
     r"\breviewers\b",
@@ -136,7 +138,7 @@ ACROSS_PATTERNS = (
     r"\beach (critic|review|reviewer)\b",
 )
 OPINION_QUESTION = re.compile(
-    r"\b(how (was|were|is|are|did)|what about|thoughts? on|think of|opinion (of|on)|"
+    r"\b(how('s| was| were| is| are| did)|what about|thoughts? on|think of|opinion (of|on)|"
     r"feel about|say about|(any )?good|any good|impressed|verdict on)\b"
     # "how bad was Stone?", "how violent is it?": a degree asked for is an opinion asked for.
     r"|\bhow (?!much\b|many\b|long\b|old\b|often\b|come\b|far\b)\w+ (was|were|is|are)\b"
@@ -307,7 +309,7 @@ def parse_question(
     ending_asked = _any(ENDING_PATTERNS, normalised)
     opinion_asked = bool(OPINION_QUESTION.search(normalised))
     yes_no = bool(words) and words[0] in YES_NO_STARTS
-    if ending_asked and not opinion_asked and not yes_no:
+    if HOW_IT_ENDS.search(normalised) or (ending_asked and not opinion_asked and not yes_no):
         return make("ending")
     if _any(PLOT_PATTERNS, normalised) and not opinion_asked:
         return make("plot")
