@@ -515,3 +515,16 @@ def test_who_they_would_recommend_it_to_is_a_kind_of_viewer(
     index_text(service, tmp_path, "Matinee", text)
     answer = ask(service, "who would they reccomend it to")
     assert not answer.abstained and "recommend this to anyone" in answer.points[0].text
+
+
+def test_remarks_that_name_nothing_in_a_rave_are_no_list_of_faults(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    text = (
+        "This is a beautiful, moving film and the acting is superb. The photography is gorgeous. "
+        "There is the depressing fact that in this place no one wants a little girl. I loved "
+        "every minute and I recommend it to everyone."
+    )
+    index_text(service, tmp_path, "Masks", text)
+    answer = ask(service, "did they have any complaints about it")
+    assert answer.answer.startswith("The review is positive overall; its few critical remarks")

@@ -127,6 +127,10 @@ class Answerer:
                 # Praise in a pan (or a gripe in a rave) is worth putting in proportion.
                 overall = "negative" if polarity == "positive" else "positive"
                 text = f"The review is {overall} overall, but " + text[0].lower() + text[1:]
+                if all(set(p.aspects) <= {self.vocabulary.fallback()} for p in points):
+                    # Remarks that name nothing of the film are no list of its faults.
+                    few = "critical remarks" if polarity == "negative" else "kind words"
+                    text = f"The review is {overall} overall; its few {few} are these:"
         return replace(_answer(parsed, scope, text, points), more=more)
 
     def _aspect(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:

@@ -36,6 +36,8 @@ class Vocabulary(Protocol):
 
     def match(self, text: str) -> list[tuple[str, int, int]]: ...
 
+    def fallback(self) -> str | None: ...
+
 
 INTENTS = (
     "dislikes",
