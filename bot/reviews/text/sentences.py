@@ -119,9 +119,7 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
 # A full stop, "?" or "!" followed by a lowercase word, or a quotation opening on one: Bling Fire
 # only starts a sentence at a capital, but many reviews are written (or were stored) all in
 # lower case ("catchy . it was", "a joke . " idle hands " is").
-_LOWERCASE_START = re.compile(
-    r"(?<=[^\s.!?])(?P<stop>\s?[.!?]+)[\"')\]]*\s+(?=(?:[\"`]\s*)?[a-z])"
-)
+_LOWERCASE_START = re.compile(r"(?<=[^\s.!?])(?P<stop>\s?[.!?]+)[\"')\]]*\s+(?=(?:[\"`]\s*)?[a-z])")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st vs etc e.g i.e eg ie approx jr sr vol ch cf al inc ltd co no pp ft min".split()
 )
