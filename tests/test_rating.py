@@ -118,3 +118,9 @@ def test_a_verdict_never_quotes_a_sentence_that_says_the_opposite() -> None:
     # Read as liked overall, but the only praise is for a film the critic did not see.
     stance = infer_stance(review, sentences, liked=0.9)
     assert stance.verdict == "positive" and stance.evidence is None
+
+
+def test_a_score_moved_up_or_down_is_the_critic_s() -> None:
+    assert value_of("The scenery is gorgeous, so that kicked it up to a 2 for me.", 0.1) == 0.2
+    assert value_of("The silly ending knocks it down to a 6.", 0.6) == 0.6
+    assert stated_rating("It moved along at a good pace to a 2 hour finish.") is None

@@ -19,9 +19,12 @@ _RATING = re.compile(
     rf"|(?<![\w/.])(?P<onum>{_NUMBER})\s+of\s+(?P<oden>10|5|4)\s+stars?\b"
     r"|(?P<stars>[★*]{1,5}(?:½)?)\s*(?:out of\s*(?P<sden>[★*]{4,5}|5|4))"
     rf"|(?<![\w/.])(?P<snum>{_NUMBER})\s*stars?\b(?!\s*(?:out of|outta)\s*(?:a possible\s+)?\d)"
-    # "I'm giving this a 3", "I gave it a 7.5": a score with no scale, after a verb of scoring.
-    r"|\b(?:giving|give|gave|given|rate|rated|rating|score|scored)\s+(?:it|this|this one|this "
-    rf"(?:film|movie)|the (?:film|movie))?\s*an?\s+(?P<gnum>{_NUMBER})\b"
+    # "I'm giving this a 3", "I gave it a 7.5", "that kicked it up to a 2": a score with no
+    # scale, after a verb of scoring or of moving the score.
+    r"|\b(?:(?:giving|give|gave|given|rate|rated|rating|score|scored)\s+(?:it|this|this one|this "
+    r"(?:film|movie)|the (?:film|movie))?"
+    r"|(?:kick|bump|push|rais|bring|brought|knock|drop|mov)\w*\s+it\s+(?:up|down)\s+to)"
+    rf"\s*an?\s+(?P<gnum>{_NUMBER})\b"
     r"(?!\s*(?:/|out\b|outta\b|of\b|%|stars?\b|points?\b|minutes?\b|hours?\b|times?\b))"
     # "On a scale of 1 to 10, … a shallow 3": the scale first, the score later in the sentence.
     r"|\b(?:scale|gauge) of (?:0|1|zero|one) ?(?:to|-) ?(?P<xden>10|5|100)\b[^.!?]{0,80}?"
