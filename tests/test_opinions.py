@@ -12,6 +12,8 @@ import pytest
 
 from bot.errors import ModelError
 from bot.reviews.opinions import ClauseOpinion, Opinion, OpinionTagger
+from bot.reviews.opinions.cues import lexicon_polarity
+from bot.reviews.opinions.model import OpinionModel
 from bot.reviews.opinions.tokens import normalise
 
 PLOT = [
@@ -311,3 +313,8 @@ def test_words_of_the_part_that_agree_with_the_judgement_still_count(
     tagger: OpinionTagger,
 ) -> None:
     assert tagger.tag("The movie treats death as a joke.").polarity == "negative"
+    # Only the part's words that go against "death" would be unsigned: here none do, so the
+    # opinion words outweigh "good" (unsigning them all would leave a reading of 0).
+    tokens = normalise("The good news ends there: it treats death as a dreadful waste.")
+    reading = lexicon_polarity(tokens, OpinionModel.load().lexicon)
+    assert reading is not None and reading < -0.5

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.config import Settings
-from bot.reviews.ingest.pipeline import label_texts
+from bot.reviews.ingest.pipeline import label_texts, review_stance
 from bot.reviews.ingest.readers import BadInput, ColumnMapping, ReadDefaults, read_path
 from bot.reviews.ingest.runner import IngestOptions, IngestReport, run_ingest
 from bot.reviews.opinions.aspects import AspectVocabulary
@@ -20,7 +20,6 @@ from bot.reviews.opinions.stance import StanceModel
 from bot.reviews.opinions.tagger import OpinionTagger
 from bot.reviews.qa.answerer import Answerer, check_question
 from bot.reviews.qa.films import find_film
-from bot.reviews.qa.verdict import review_verdict
 from bot.reviews.store.base import FeedbackEntry, RelabelCounts, Relabelled, ReviewStore
 from bot.reviews.types import Answer, Film, Question, Review, ReviewInput, ReviewSummary
 
@@ -211,8 +210,7 @@ class ReviewService:
             labelled = label_texts([s.text for s in stored], tagger, [s.film for s in stored])
             relabelled = []
             for review, sentences in zip(stored, labelled, strict=True):
-                liked = tagger.liked([s.text for s in sentences]) if sentences else None
-                verdict = review_verdict(review.text, review.rating, list(sentences), liked)
+                verdict, liked = review_stance(review.text, review.rating, sentences, tagger)
                 relabelled.append(Relabelled(review.pk, sentences, verdict, liked))
             counts += self.store.replace_labels(relabelled)
         return counts

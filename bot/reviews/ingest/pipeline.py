@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Sequence
@@ -17,10 +18,27 @@ from bot.reviews.types import Clause, ReviewInput, Sentence
 def without_title(text: str, title: str | None) -> str:
     """`text` with a title of two words or more blanked out to one word no model knows, of the
     same length, so clause offsets still point into the sentence."""
-    if not title or len(title.split()) < 2:
+    pattern = _title_pattern(title) if title else None
+    if pattern is None:
         return text
-    pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in title.split()) + r"(?!\w)"
-    return re.sub(pattern, lambda m: "x" * len(m.group(0)), text, flags=re.IGNORECASE)
+    return pattern.sub(lambda m: "x" * len(m.group(0)), text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _title_pattern(title: str) -> re.Pattern[str] | None:
+    """Compiled once per title, not once per sentence."""
+    if len(title.split()) < 2:
+        return None
+    words = r"\s+".join(re.escape(w) for w in title.split())
+    return re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE)
+
+
+def review_stance(
+    text: str, rating: str | None, sentences: Sequence[Sentence], tagger: OpinionTagger
+) -> tuple[str, float | None]:
+    """(verdict, P(liked)) of a labelled review, as ingest stores them."""
+    liked = tagger.liked([s.text for s in sentences]) if sentences else None
+    return review_verdict(text, rating, list(sentences), liked), liked
 
 
 def content_hash(text: str) -> str:
@@ -108,8 +126,7 @@ def prepare_reviews(items: Sequence[ReviewInput], tagger: OpinionTagger) -> list
     for item, labelled in zip(items, labelled_texts, strict=True):
         digest = content_hash(item.text)
         assert item.film is not None
-        liked = tagger.liked([s.text for s in labelled]) if labelled else None
-        verdict = review_verdict(item.text, item.rating, list(labelled), liked)
+        verdict, liked = review_stance(item.text, item.rating, labelled, tagger)
         prepared.append(
             PreparedReview(
                 review_id=review_id_for(item, digest),

@@ -10,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.reviews.qa.compose import join_words
-from bot.reviews.qa.intents import CAST_QUESTION, ParsedQuestion, Vocabulary
+from bot.reviews.qa.intents import CAST_QUESTION, LENGTH_QUESTION, ParsedQuestion, Vocabulary
 from bot.reviews.qa.rank import best_first
 from bot.reviews.qa.similar import shipped_vectors
 from bot.reviews.qa.units import Unit, sentence_unit
@@ -18,7 +18,6 @@ from bot.reviews.qa.words import content_words, stem
 from bot.reviews.text.lexicon import dictionary_words
 from bot.reviews.types import Review, Sentence
 
-RUNTIME_QUESTION = re.compile(r"\brun ?time\b|\brunning time\b|\bhow long (is|was) (it|the)\b")
 _NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+\b")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
 _TIME = re.compile(
@@ -49,8 +48,9 @@ def rank_lookup(
     pool = [(r, s) for r in reviews for s in sentences.get(r.review_id, [])]
     if not pool:
         return []
-    shape = _SHAPES.get(parsed.wh or "") if _shape_question(parsed) else None
-    if RUNTIME_QUESTION.search(parsed.normalised):
+    cast = parsed.wh == "who" and CAST_QUESTION.search(parsed.normalised)
+    shape = _NAME if cast else None
+    if LENGTH_QUESTION.search(parsed.normalised):
         shape = _DURATION  # "what's the runtime?" wants minutes, not the word "minute"
     lowercase_only = all(not any(ch.isupper() for ch in s.text) for _, s in pool)
     if shape is _NAME and lowercase_only:
@@ -192,15 +192,9 @@ def _title_words(title: str) -> set[str]:
     return {w.casefold() for w in re.findall(r"\w+", title)}
 
 
-def _shape_question(parsed: ParsedQuestion) -> bool:
-    text = parsed.normalised
-    return bool(CAST_QUESTION.search(text)) or parsed.wh == "how long"
-
-
 _DURATION = re.compile(
     r"\b\d+\s*(?:hours?|hrs?|minutes?|mins?)\b|\b(?:an|one|two|three) hours?\b", re.I
 )
-_SHAPES = {"who": _NAME, "how long": _DURATION}
 _RUNTIME_WORDS = frozenset("long run runs running runtime length last lasts time".split())
 _CAST_WORDS = frozenset(stem(w) for w in ("played", "plays", "play", "stars", "starred", "acted"))
 

@@ -116,7 +116,12 @@ def _leans(clause: Clause, polarity: str) -> bool:
 def mentions(unit: Unit, aspects: Sequence[str], people: Sequence[str]) -> bool:
     if any(a in unit.aspects for a in aspects):
         return True
-    lowered = unit.text.lower()
+    return names_any(unit.text, people)
+
+
+def names_any(text: str, people: Sequence[str]) -> bool:
+    """Whether `text` names one of `people` (lower-cased name words)."""
+    lowered = text.lower()
     return any(re.search(rf"\b{re.escape(p)}\b", lowered) for p in people)
 
 
@@ -208,7 +213,7 @@ def about_people(
         texts = {s.position: s.text for s in in_review}
         for position in sorted(texts):
             text = texts[position]
-            named = any(re.search(rf"\b{re.escape(p)}\b", text.lower()) for p in people)
+            named = names_any(text, people)
             pronoun = _CARRIED_ON.match(text) or (_PRONOUN.search(text) and not _NAMED.search(text))
             carried = pronoun and (
                 (review_id, position - 1) in about
