@@ -39,6 +39,8 @@ class IngestSettings:
 class AnswerSettings:
     max_points: int = 6
     max_question_chars: int = 1000
+    # Read the questions no cue rule does with the learned intent model (scripts/train_intents.py).
+    learned_intents: bool = True
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from bot.reviews.opinions.stance import StanceModel
 from bot.reviews.opinions.tagger import OpinionTagger
 from bot.reviews.qa.answerer import Answerer, check_question
 from bot.reviews.qa.films import find_film
+from bot.reviews.qa.intent_model import shipped_intent_model
 from bot.reviews.store.base import FeedbackEntry, RelabelCounts, Relabelled, ReviewStore
 from bot.reviews.types import Answer, Film, Question, Review, ReviewInput, ReviewSummary
 
@@ -66,11 +67,15 @@ class ReviewService:
     def answerer(self) -> Answerer:
         with self._lock:
             if self._answerer is None:
+                answer = self.settings.answer
                 self._answerer = Answerer(
                     self.store,
                     self.vocabulary_unlocked(),
-                    max_points=self.settings.answer.max_points,
+                    max_points=answer.max_points,
                     stance=StanceModel.load(),
+                    intents=shipped_intent_model()
+                    if self.settings.answer.learned_intents
+                    else None,
                 )
             return self._answerer
 

@@ -10,6 +10,7 @@ from bot.errors import UserError
 from bot.reviews.opinions.stance import StanceModel
 from bot.reviews.qa import compose, lookup, plot, rank, ranking
 from bot.reviews.qa.conversation import follow_up, remember
+from bot.reviews.qa.intent_model import IntentReader
 from bot.reviews.qa.intents import RATING_QUESTION, ParsedQuestion, Vocabulary
 from bot.reviews.qa.intents import parse_question as parse
 from bot.reviews.qa.scope import Scope, corpus_scope, resolve_scope
@@ -23,6 +24,8 @@ from bot.reviews.types import Answer, Film, Point, Question, Review
 # A lookup answers only from a sentence holding this share of the question's (rarity-weighted)
 # content words; below it the review most likely doesn't say.
 LOOKUP_MIN_COVERAGE = 0.3
+# A question the learned model read is looked up all the same when a sentence holds this share.
+LOOKUP_CLOSE_MATCH = 0.6
 _MORE = re.compile(r"\b(all|every|everything|full list|list them|more)\b")
 _GENERIC_FALLBACK = (
     "Try asking what the critic liked or disliked, whether they recommend it, or how a part "
@@ -38,8 +41,10 @@ class Answerer:
         *,
         max_points: int = 6,
         stance: StanceModel | None = None,
+        intents: IntentReader | None = None,
     ) -> None:
         self.store = store
+        self.intents = intents
         self.vocabulary = vocabulary
         self.max_points = max_points
         self._stances = StanceReader(stance)
@@ -54,7 +59,13 @@ class Answerer:
         scope = resolve_scope(self.store, films, question, conversation)
         # "did they like Heat?" reads as "did they like it?": the title has done its job.
         text = _without_title(question.text, scope.film)
-        parsed = parse(text, self.vocabulary, people=scope.people(), words_in_scope=scope.words())
+        parsed = parse(
+            text,
+            self.vocabulary,
+            people=scope.people(),
+            words_in_scope=scope.words(),
+            model=self.intents,
+        )
         parsed = replace(parsed, text=question.text)
         parsed = follow_up(parsed, question.text, conversation)
         limit = question.limit or self.max_points
@@ -76,6 +87,10 @@ class Answerer:
     def _dispatch(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
         if scope.corpus_wide:
             return self._corpus_wide(parsed, limit)
+        if parsed.guessed and parsed.intent != "lookup" and self._closely_matched(parsed, scope):
+            # "did it win any awards?" reads like a verdict to the model, but the review says
+            # "it won the jury prize": a sentence that holds the question's words answers it.
+            return self._lookup(replace(parsed, intent="lookup", polarity=None), scope, limit)
         handler = {
             "dislikes": self._opinions,
             "likes": self._opinions,
@@ -177,6 +192,11 @@ class Answerer:
         else:
             text = compose.aspect_summary(topic, points)
         return replace(_answer(parsed, scope, text, points), more=more)
+
+    def _closely_matched(self, parsed: ParsedQuestion, scope: Scope) -> bool:
+        as_lookup = replace(parsed, intent="lookup", polarity=None)
+        ranked = lookup.rank_lookup(scope.reviews, scope.sentences, as_lookup, self.vocabulary)
+        return bool(ranked) and ranked[0][0] >= LOOKUP_CLOSE_MATCH
 
     def _lookup(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
         ranked = lookup.rank_lookup(scope.reviews, scope.sentences, parsed, self.vocabulary)

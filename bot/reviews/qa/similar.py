@@ -29,6 +29,15 @@ class WordVectors:
         norms = np.linalg.norm(raw, axis=1, keepdims=True)
         return cls(words, raw / np.maximum(norms, 1e-9))
 
+    @property
+    def dimensions(self) -> int:
+        return int(self._matrix.shape[1])
+
+    def vector(self, word: str) -> npt.NDArray[np.float32] | None:
+        """The word's unit vector, or None if it is unknown."""
+        row = self._index.get(word)
+        return None if row is None else self._matrix[row]
+
     def neighbours(self, word: str, count: int) -> dict[str, float]:
         """The `count` words nearest to `word`, with their cosine (empty if it is unknown).
 

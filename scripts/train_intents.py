@@ -1,0 +1,121 @@
+"""Fit the learned intent model (bot/reviews/qa/intent_model.py) on config/questions.jsonl.
+
+Each example is normalised as a question is at run time (typos corrected against the cue and
+aspect words), featurised, and a multinomial logistic regression (scikit-learn, lbfgs) is fitted.
+Deterministic; needs the `train` extra; a few seconds.
+
+    python scripts/train_intents.py [--examples config/questions.jsonl] [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.errors import UserError  # noqa: E402
+from bot.reviews.opinions.aspects import AspectVocabulary  # noqa: E402
+from bot.reviews.opinions.model import default_model_dir  # noqa: E402
+from bot.reviews.opinions.stance import StanceModel  # noqa: E402
+from bot.reviews.qa.intent_model import (  # noqa: E402
+    INTENT_FILE,
+    IntentModel,
+    meaning,
+    question_features,
+)
+from bot.reviews.qa.intents import INTENTS, normalise, question_aspects  # noqa: E402
+from bot.reviews.qa.similar import shipped_vectors  # noqa: E402
+from bot.reviews.qa.words import tokens  # noqa: E402
+
+# Inverse L2 strength, and the scale of the word-vector mean against the sparse features;
+# chosen by 10-fold cross-validation over the examples (benchmarks/intent_accuracy.py).
+C = 3.0
+MEANING_SCALE = 2.0
+
+
+def read_examples(path: Path) -> list[tuple[str, str]]:
+    examples = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise UserError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+        if not isinstance(row, dict) or not isinstance(row.get("question"), str):
+            raise UserError(f'{path}:{number}: each line needs a "question" string')
+        if row.get("intent") not in INTENTS:
+            raise UserError(f"{path}:{number}: intent must be one of {', '.join(INTENTS)}")
+        examples.append((row["question"], row["intent"]))
+    return examples
+
+
+class Featurizer:
+    """Examples as the model sees them at run time."""
+
+    def __init__(self) -> None:
+        self.vocabulary = AspectVocabulary.load()
+        self.signs = StanceModel.load().lexicon.signs
+        self.vectors = shipped_vectors()
+
+    def sparse(self, question: str) -> dict[str, Any]:
+        normalised = normalise(question, self.vocabulary, keep=set())
+        aspects = question_aspects(normalised, self.vocabulary)
+        return dict(question_features(tokens(normalised), self.signs, aspects))
+
+    def dense(self, question: str) -> np.ndarray:
+        normalised = normalise(question, self.vocabulary, keep=set())
+        return meaning(tokens(normalised), self.vectors)
+
+
+def fit(
+    examples: Sequence[tuple[str, str]],
+    featurizer: Featurizer,
+    *,
+    c: float = C,
+    scale: float = MEANING_SCALE,
+) -> IntentModel:
+    rows = [featurizer.sparse(q) for q, _ in examples]
+    vectorizer = DictVectorizer()
+    sparse = vectorizer.fit_transform(rows)
+    dense = np.stack([featurizer.dense(q) for q, _ in examples]) * scale
+    matrix = sp.hstack([sparse, sp.csr_matrix(dense)]).tocsr()
+    model = LogisticRegression(C=c, max_iter=5000).fit(matrix, [i for _, i in examples])
+    width = sparse.shape[1]
+    weights = model.coef_.T.astype(np.float32)
+    return IntentModel(
+        [str(c) for c in model.classes_],
+        list(vectorizer.get_feature_names_out()),
+        weights[:width],
+        weights[width:] * scale,
+        model.intercept_.astype(np.float32),
+        featurizer.signs,
+        featurizer.vectors,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--examples", type=Path, default=ROOT / "config" / "questions.jsonl")
+    parser.add_argument("--out", type=Path, default=default_model_dir())
+    args = parser.parse_args()
+    examples = read_examples(args.examples)
+    model = fit(examples, Featurizer())
+    path = args.out / INTENT_FILE
+    model.save(path)
+    print(f"{len(examples)} examples, {len(model.classes)} intents -> {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,121 @@
+"""The learned intent model: questions no cue rule reads, read by a model fitted on examples."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.errors import ModelError
+from bot.resources import config_path
+from bot.reviews.opinions.aspects import AspectVocabulary
+from bot.reviews.opinions.stance import StanceModel
+from bot.reviews.qa.answerer import Answerer
+from bot.reviews.qa.intent_model import INTENT_FILE, Guess, IntentModel, shipped_intent_model
+from bot.reviews.qa.intents import parse_question
+from bot.reviews.service import ReviewService
+from bot.reviews.types import Question
+
+# Phrasings no cue rule knows, and none of them an example the model was fitted on.
+UNSEEN = {
+    "what got on their nerves the most": "dislikes",
+    "anything that won them round": "likes",
+    "how does the whole thing wrap up": "ending",
+    "so is it a stinker": "verdict",
+}
+
+
+def _examples() -> set[str]:
+    lines = config_path("questions.jsonl").read_text(encoding="utf-8").splitlines()
+    return {json.loads(line)["question"].lower() for line in lines if line.strip()}
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> AspectVocabulary:
+    return AspectVocabulary.load()
+
+
+def test_the_model_reads_phrasings_no_rule_knows(vocabulary: AspectVocabulary) -> None:
+    model = shipped_intent_model()
+    assert model is not None
+    assert not set(UNSEEN) & _examples()
+    for question, intent in UNSEEN.items():
+        # The rules alone take each for a lookup of its words.
+        assert parse_question(question, vocabulary, people=set()).intent == "lookup"
+        parsed = parse_question(question, vocabulary, people=set(), model=model)
+        assert parsed.intent == intent, question
+    dislikes = parse_question("what got on their nerves", vocabulary, people=set(), model=model)
+    assert dislikes.polarity == "negative"
+
+
+def test_the_rules_come_first(vocabulary: AspectVocabulary) -> None:
+    model = shipped_intent_model()
+    for question, intent in {
+        "what did they think of the music?": "aspect",
+        "who directed it?": "lookup",
+        "did they like it?": "verdict",
+    }.items():
+        assert parse_question(question, vocabulary, people=set(), model=model).intent == intent
+
+
+def test_a_saved_model_reads_the_same(tmp_path: Path) -> None:
+    model = shipped_intent_model()
+    assert model is not None
+    model.save(tmp_path / INTENT_FILE)
+    again = IntentModel.load(tmp_path / INTENT_FILE, None)
+    with_vectors = IntentModel.load(tmp_path / INTENT_FILE, model._vectors)
+    for question in UNSEEN:
+        first, second = model.guess(question, ()), with_vectors.guess(question, ())
+        assert first is not None and second is not None
+        assert (first.intent, round(first.probability, 2)) == (
+            second.intent,
+            round(second.probability, 2),
+        )
+        assert again.guess(question, ()) is not None
+
+
+def test_an_unreadable_model_file_is_a_clear_error(tmp_path: Path) -> None:
+    broken = tmp_path / INTENT_FILE
+    np.savez(broken, format=np.array([99]))
+    with pytest.raises(ModelError, match="format"):
+        IntentModel.load(broken, None)
+    broken.write_bytes(b"not a model")
+    with pytest.raises(ModelError, match="Cannot read"):
+        IntentModel.load(broken, None)
+
+
+class FixedReading:
+    """A fake model that reads every question as one intent."""
+
+    def __init__(self, intent: str) -> None:
+        self.intent = intent
+
+    def guess(self, text: str, aspects: Sequence[str]) -> Guess | None:
+        return Guess(self.intent, 0.99)
+
+
+def test_a_close_match_in_the_review_still_makes_a_lookup(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    path = tmp_path / "oslo.jsonl"
+    text = (
+        "The two leads are charming. The film won the jury prize at a festival in Oslo. "
+        "The photography is flat and the score forgettable."
+    )
+    path.write_text(json.dumps({"id": "oslo", "film": "Oslo", "text": text}))
+    service.ingest_paths_sync([path])
+    answerer = Answerer(
+        service.store,
+        service.vocabulary_unlocked(),
+        stance=StanceModel.load(),
+        intents=FixedReading("likes"),
+    )
+    films = service.films_sync()
+    prize = answerer.answer(Question("jury prize at the oslo festival?"), films)
+    assert prize.intent == "lookup" and "jury prize" in prize.points[0].text
+    # No rule reads this and nothing in the review holds its words: the model's reading stands.
+    tickled = answerer.answer(Question("what tickled them?"), films)
+    assert tickled.intent == "likes" and "charming" in tickled.points[0].text
