@@ -273,3 +273,13 @@ def test_how_s_asks_an_opinion_and_how_s_it_end_the_spoiler(
     vocabulary: AspectVocabulary, question: str, intent: str
 ) -> None:
     assert parse_question(question, vocabulary, people=set()).intent == intent
+
+
+def test_chat_shorthand_is_spelt_out(vocabulary: AspectVocabulary) -> None:
+    def parsed(text: str) -> tuple[str, tuple[str, ...]]:
+        question = parse_question(text, vocabulary, people=set())
+        return question.intent, question.aspects
+
+    assert parsed("would u rec it?") == ("verdict", ())
+    assert parsed("r the songs any good") == ("aspect", ("music",))
+    assert parsed("wat did they think abt the acting") == ("aspect", ("acting",))

@@ -318,3 +318,35 @@ def test_words_of_the_part_that_agree_with_the_judgement_still_count(
     tokens = normalise("The good news ends there: it treats death as a dreadful waste.")
     reading = lexicon_polarity(tokens, OpinionModel.load().lexicon)
     assert reading is not None and reading < -0.5
+
+
+def test_what_is_lacking_is_the_opposite_of_its_word(tagger: OpinionTagger) -> None:
+    assert tagger.tag("The sequel suffers from a lack of good ideas.").polarity == "negative"
+    lexicon = OpinionModel.load().lexicon
+    # Without anything judged after it, "lacks" is the judgement itself.
+    reading = lexicon_polarity(normalise("It lacks focus."), lexicon)
+    assert reading is not None and reading < 0
+    # What a film is free of is no praise: a lack of bad acting is good news.
+    reading = lexicon_polarity(normalise("There is a refreshing lack of bad acting."), lexicon)
+    assert reading is not None and reading > 0
+
+
+def test_too_something_to_be_turns_the_quality_round(tagger: OpinionTagger) -> None:
+    text = "The young lead looks a little too gentle to be entirely convincing as a killer."
+    assert tagger.tag(text).polarity == "negative"
+
+
+def test_expecting_more_is_disappointment(tagger: OpinionTagger) -> None:
+    assert tagger.tag("Honestly I expected more from the director of Heat.").polarity == (
+        "negative"
+    )
+
+
+def test_not_to_mention_adds_to_the_judgement_before_it(tagger: OpinionTagger) -> None:
+    text = "The script is full of holes, not to mention the silly tired villain."
+    assert tagger.tag(text).polarity == "negative"
+    lexicon = OpinionModel.load().lexicon
+    # "lacking … not to mention skill": the skill is lacking too.
+    tokens = normalise("He is wooden, lacking charm, not to mention any real skill.")
+    reading = lexicon_polarity(tokens, lexicon)
+    assert reading is not None and reading < -0.5

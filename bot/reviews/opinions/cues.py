@@ -111,12 +111,65 @@ _ROLE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "but", "and", "--", "-", "
 # the judgement lies elsewhere: "the plot", "a twist", "the hero", "horror fans", "the humor";
 # "creepy", "scary", "bloody" praise a horror film as often as they fault one.
 _DESCRIBING = frozenset(
-    """plot twist hero heroine supporting stunt humour humor joke tension thrills fans scary
-    scare creepy frightening frighten spooky tense violent bloody brutal gory""".split()
+    """plot twist hero heroine lead leads supporting stunt humour humor joke tension thrills fans
+    scary scare creepy frightening frighten spooky tense violent bloody brutal gory""".split()
 )
 # "less substantive", "least funny": the opposite of the word's own sign ("at least believable"
 # is no such thing).
 _LESSER = frozenset({"less", "least"})
+
+
+# "a lack of good jokes", "devoid of any real tension": what is lacking is the opposite of the
+# word's sign, and "lack" itself then says nothing more.
+# ("lacks" and "lacking" are negations already.)
+_LACKING = frozenset({"lack", "lacked", "devoid", "absence"})
+_WANTING_REACH = 3
+
+
+def _turn_wanting(tokens: Sequence[str], signs: list[int | None]) -> None:
+    """Turn round the words that something lacks, and the ones after "too … to" ("too frail
+    to be believable", "too shy to convince"), whose praised excess itself is unsigned."""
+    for i, token in enumerate(tokens):
+        if token in _LACKING:
+            start = i + 1
+        elif token == "too":
+            start = next(
+                (k + 1 for k in range(i + 1, min(i + 4, len(tokens))) if tokens[k] == "to"), 0
+            )
+        else:
+            continue
+        if not start:
+            continue
+        if token == "too":
+            # Too much of a good thing is no praise: "too gentle to be convincing".
+            for j in range(i + 1, start - 1):
+                if signs[j] == 1:
+                    signs[j] = None
+        for j in range(start, min(start + _WANTING_REACH, len(tokens))):
+            if tokens[j] in _ROLE_ENDS:
+                break
+            if signs[j]:
+                signs[j] = -signs[j]  # type: ignore[operator]
+                if token in _LACKING:
+                    signs[i] = None
+                break
+
+
+def _carry_on(tokens: Sequence[str], signs: list[int | None]) -> None:
+    """After "not to mention", the words add to the judgement before it, with its sign: "totally
+    lacking charisma, not to mention acting skill"; "wrong with the script, not to mention the
+    tired routine"."""
+    for i in range(2, len(tokens)):
+        if tokens[i] != "mention" or tuple(tokens[i - 2 : i]) != ("not", "to"):
+            continue
+        before = next((signs[j] for j in range(i - 3, -1, -1) if signs[j]), None)
+        if before is None:
+            continue
+        for j in range(i + 1, len(tokens)):
+            if tokens[j] in _ROLE_ENDS:
+                break
+            if signs[j]:
+                signs[j] = before
 
 
 def _blank_role(tokens: Sequence[str], signs: list[int | None], start: int, judged: int) -> None:
@@ -145,7 +198,9 @@ _IDIOMS = {
         (
             "fell flat|falls flat|fall flat|fell apart|falls apart|falls short|fell short"
             "|misses the mark|missed the mark|goes nowhere|went nowhere|makes no sense"
-            "|made no sense|make no sense",
+            "|made no sense|make no sense|expected more|expecting more|expected better"
+            "|hoped for more|hoping for more|deserved better|deserves better"
+            "|left a lot to be desired|leaves a lot to be desired|leaves much to be desired",
             -1,
         ),
     )
@@ -173,6 +228,28 @@ def _idioms(tokens: Sequence[str], signs: list[int | None]) -> list[tuple[int, i
     return found
 
 
+# "not" that adds rather than denies: "not to mention the tired cop routine", "not only dull",
+# "good, if not great".
+_ADDING_NOT = frozenset({("not", "to", "mention"), ("not", "only"), ("not", "just"), ("if", "not")})
+
+
+def _unnegated(tokens: Sequence[str]) -> Sequence[str]:
+    """The tokens with every adding "not" blanked, so it opens no negation."""
+    if "not" not in tokens:
+        return tokens
+    blanked = list(tokens)
+    for i, token in enumerate(tokens):
+        if token != "not":
+            continue
+        if (
+            tuple(tokens[i : i + 3]) in _ADDING_NOT
+            or tuple(tokens[i : i + 2]) in _ADDING_NOT
+            or (i > 0 and (tokens[i - 1], "not") in _ADDING_NOT)
+        ):
+            blanked[i] = ""
+    return blanked
+
+
 def lexicon_polarity(tokens: Sequence[str], lexicon: Lexicon) -> float | None:
     """Signed opinion-word balance in [-1, 1], flipped under negation; None if no opinion word.
 
@@ -197,13 +274,16 @@ def lexicon_polarity(tokens: Sequence[str], lexicon: Lexicon) -> float | None:
                 lessened = i > 0 and tokens[i - 1] in _LESSER
                 if signs[i] and lessened and (i < 2 or tokens[i - 2] != "at"):
                     signs[i] = -signs[i]  # type: ignore[operator]
+        if not _LACKING.isdisjoint(tokens) or "too" in tokens:
+            _turn_wanting(tokens, signs)
     idioms = _idioms(tokens, signs)
-    if NEGATORS.isdisjoint(tokens):
-        found = [s for s in signs if s] + [sign for _, sign in idioms]
-    else:
-        flags = negation_flags(tokens)
-        found = [-s if negated else s for s, negated in zip(signs, flags, strict=True) if s]
-        found += [-sign if flags[i] else sign for i, sign in idioms]  # "doesn't fall flat"
+    if not NEGATORS.isdisjoint(tokens):
+        flags = negation_flags(_unnegated(tokens))
+        signs = [-s if s and negated else s for s, negated in zip(signs, flags, strict=True)]
+        idioms = [(i, -sign if flags[i] else sign) for i, sign in idioms]  # "doesn't fall flat"
+    if signed and "mention" in tokens:
+        _carry_on(tokens, signs)
+    found = [s for s in signs if s] + [sign for _, sign in idioms]
     if not found:
         return None
     return math.tanh(sum(found))

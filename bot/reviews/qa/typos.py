@@ -19,6 +19,26 @@ _APOSTROPHE_LOST = {
     "wheres": "where's",
     "thats": "that's",
 } | {bare: head + tail for bare, (head, tail) in BARE_NEGATIONS.items()}
+# Chat shorthand, spelt out so the cue rules meet the words they know ("do they rec it", "r the
+# songs any good", "wat did u think abt it").
+_SHORTHAND = {
+    "u": "you",
+    "ur": "your",
+    "r": "are",
+    "wat": "what",
+    "wot": "what",
+    "abt": "about",
+    "bc": "because",
+    "cuz": "because",
+    "coz": "because",
+    "tho": "though",
+    "em": "them",
+    "rec": "recommend",
+    "recc": "recommend",
+    "reccomend": "recommend",
+    "pls": "please",
+    "plz": "please",
+}
 
 
 def correct_typos(text: str, known: Sequence[str], keep: set[str] | None = None) -> str:
@@ -31,7 +51,7 @@ def correct_typos(text: str, known: Sequence[str], keep: set[str] | None = None)
     keep = keep or set()
     out = []
     for word in tokens(text):
-        word = _APOSTROPHE_LOST.get(word, word)
+        word = _APOSTROPHE_LOST.get(word) or _SHORTHAND.get(word, word)
         if len(word) >= 3 and word not in dictionary and word not in known and word not in keep:
             match = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=84)
             if match is not None:
