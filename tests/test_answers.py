@@ -528,3 +528,24 @@ def test_remarks_that_name_nothing_in_a_rave_are_no_list_of_faults(
     index_text(service, tmp_path, "Masks", text)
     answer = ask(service, "did they have any complaints about it")
     assert answer.answer.startswith("The review is positive overall; its few critical remarks")
+
+
+CREW_FILM = (
+    "Veteran director Ines Korda keeps the story moving at a steady clip. The subtitles are "
+    "clear and easy to follow. The cast is uniformly fine."
+)
+
+
+def test_a_cue_phrase_in_a_lookup_stands_for_its_aspect(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(service, tmp_path, "Korda", CREW_FILM)
+    # "behind the camera" names the direction, and the review says "director".
+    crew = ask(service, "who's behind the camera on this one?")
+    assert not crew.abstained and "Ines Korda" in crew.answer
+    # Chat shorthand: "subs" are subtitles.
+    subs = ask(service, "are there subs?")
+    assert not subs.abstained and "subtitles" in subs.points[0].text
+    # An age rating is a fact the review doesn't give, not the critic's score.
+    rated = ask(service, "is it rated R?")
+    assert rated.intent == "lookup" and rated.abstained

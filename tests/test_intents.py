@@ -283,3 +283,15 @@ def test_chat_shorthand_is_spelt_out(vocabulary: AspectVocabulary) -> None:
     assert parsed("would u rec it?") == ("verdict", ())
     assert parsed("r the songs any good") == ("aspect", ("music",))
     assert parsed("wat did they think abt the acting") == ("aspect", ("acting",))
+
+
+def test_more_ways_to_ask_for_the_plot_and_the_ending(vocabulary: AspectVocabulary) -> None:
+    def intent(text: str) -> str:
+        return parse_question(text, vocabulary, people=set()).intent
+
+    assert intent("what's the deal with the heist story wise") == "plot"
+    assert intent("quick rundown of the characters and story?") == "plot"
+    assert intent("wats the story with the sisters") == "plot"
+    final = parse_question("how's the final stretch?", vocabulary, people=set())
+    assert (final.intent, final.aspects) == ("aspect", ("ending",))
+    assert intent("is it rated pg-13") == "lookup"

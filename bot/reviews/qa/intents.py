@@ -107,7 +107,8 @@ SUMMARY_PATTERNS = (
 )
 PLOT_PATTERNS = (
     r"\bwhat('s| is| was)? (the |this |that )?(film|movie|flick|one|it|story|plot)\b.*\babout\b",
-    r"\b(gist|setup|set-up|outline|rundown) of the (story|plot|film|movie)\b",
+    r"\b(gist|setup|set-up|outline|rundown|run-down) of the (story|plot|film|movie)\b",
+    r"\b(rundown|run-down|outline)\b.*\b(story|plot|characters)\b",
     r"\bwhat'?s (going on|happening) in (the|this) (story|plot|film|movie)\b",
     r"\b(give|tell|explain|outline|summari[sz]e)\b.*\bthe (plot|story|storyline)\b",
     r"\bwhat (is|was) it about\b",
@@ -118,7 +119,7 @@ PLOT_PATTERNS = (
     r"\bplot summary\b",
     r"\bhow (does|did) (it|the (film|movie|story)) (open|begin|start)\b",
     r"\b(tell|describe)\b.*\b(plot|story)\b",
-    r"\bstory-?wise\b",
+    r"\bstory[- ]?wise\b",
     r"\bwhat'?s the (plot|story)\b",
 )
 ENDING_PATTERNS = (
@@ -223,6 +224,10 @@ RANKING_QUESTION = re.compile(
 )
 _LOW_RANK = re.compile(r"\b(worst|lowest|least|worse|bad|poor|panned|pan)\b")
 # "Was it really shot in the Himalayas?": where it was made, not how it looks.
+# "is it rated R?": the age rating is a fact, not the critic's score.
+AGE_RATING = re.compile(
+    r"\b(rated|rating) (g|pg|pg-13|pg 13|r|nc-17|nc 17|x|u|12a?|15|18)\b|\bpg-?13\b"
+)
 PLACE_QUESTION = re.compile(r"\b(shot|filmed|set|made) (in|on location in|on location)\b")
 _FACT_WH = ("who", "whose", "where", "when", "how many", "how much", "how old")
 NAME_QUESTION = re.compile(r"^\W*what('s| is| was| are| were)?\b.*\bnames?\b")
@@ -323,7 +328,7 @@ def parse_question(
         return make("summary")
     if CAST_QUESTION.search(normalised) or LENGTH_QUESTION.search(normalised):
         return make("lookup")
-    if PLACE_QUESTION.search(normalised):
+    if PLACE_QUESTION.search(normalised) or AGE_RATING.search(normalised):
         return make("lookup")
     if NAME_QUESTION.search(normalised):
         # "what's the director's name?" asks who.

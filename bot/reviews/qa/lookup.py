@@ -90,6 +90,12 @@ def rank_lookup(
         frequency = sum(1 for stems in stems_of if stem(word) in stems)
         idf[word] = math.log(1 + total / (1 + frequency))
     word_aspects = {w: set(vocabulary.aspects_in(w)) - {"overall"} for w in query}
+    for aspect, start, end in vocabulary.match(parsed.normalised):
+        # A word of a cue phrase stands for the phrase's aspect ("behind the camera": direction).
+        phrase = parsed.normalised[start:end].split()
+        for w in phrase if len(phrase) > 1 and aspect != "overall" else ():
+            if w in word_aspects:
+                word_aspects[w].add(aspect)
     mass = sum(idf.values())
     soft = _soft_matches(query, words_of)
     scored = []

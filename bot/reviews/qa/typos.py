@@ -14,6 +14,7 @@ from bot.reviews.text.lexicon import dictionary_words
 # negations are the tokeniser's own list).
 _APOSTROPHE_LOST = {
     "whats": "what's",
+    "wats": "what's",
     "hows": "how's",
     "whos": "who's",
     "wheres": "where's",
@@ -37,6 +38,7 @@ _SHORTHAND = {
     "recc": "recommend",
     "reccomend": "recommend",
     "pls": "please",
+    "subs": "subtitles",
     "plz": "please",
 }
 
@@ -51,7 +53,8 @@ def correct_typos(text: str, known: Sequence[str], keep: set[str] | None = None)
     keep = keep or set()
     out = []
     for word in tokens(text):
-        word = _APOSTROPHE_LOST.get(word) or _SHORTHAND.get(word, word)
+        if not (word == "r" and out and out[-1] in ("rated", "rating")):  # "rated R"
+            word = _APOSTROPHE_LOST.get(word) or _SHORTHAND.get(word, word)
         if len(word) >= 3 and word not in dictionary and word not in known and word not in keep:
             match = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=84)
             if match is not None:
