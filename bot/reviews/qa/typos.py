@@ -51,7 +51,7 @@ def correct_typos(text: str, known: Sequence[str], keep: set[str] | None = None)
     """
     dictionary = dictionary_words()
     keep = keep or set()
-    out = []
+    out: list[str] = []
     for word in tokens(text):
         if not (word == "r" and out and out[-1] in ("rated", "rating")):  # "rated R"
             word = _APOSTROPHE_LOST.get(word) or _SHORTHAND.get(word, word)
