@@ -192,7 +192,9 @@ _IDIOMS = {
             "stood out|stands out|stand out|could do a lot worse|could do worse|wo n't regret"
             "|will not regret|not regret|blew me away|blown away|keep you guessing"
             "|keeps you guessing|kept me guessing|edge of your seat|edge of my seat|pays off"
-            "|paid off|hits the mark",
+            "|paid off|hits the mark|more than make up for|more than makes up for"
+            "|more than made up for|hold the film together|holds the film together"
+            "|held the film together|hold this film together|holds this film together",
             1,
         ),
         (
@@ -200,7 +202,8 @@ _IDIOMS = {
             "|misses the mark|missed the mark|goes nowhere|went nowhere|makes no sense"
             "|made no sense|make no sense|expected more|expecting more|expected better"
             "|hoped for more|hoping for more|deserved better|deserves better"
-            "|left a lot to be desired|leaves a lot to be desired|leaves much to be desired",
+            "|left a lot to be desired|leaves a lot to be desired|leaves much to be desired"
+            "|at best",
             -1,
         ),
     )
