@@ -354,6 +354,7 @@ def test_not_to_mention_adds_to_the_judgement_before_it(tagger: OpinionTagger) -
 
 def test_hedges_and_rescues_carry_their_own_sign(tagger: OpinionTagger) -> None:
     assert tagger.tag("The satire is mildly amusing at best.").polarity == "negative"
+    assert tagger.tag("It builds to a nail-biting final showdown.").polarity == "positive"
     lexicon = OpinionModel.load().lexicon
     reading = lexicon_polarity(normalise("Only his energy holds the film together."), lexicon)
     assert reading is not None and reading > 0.5

@@ -194,7 +194,8 @@ _IDIOMS = {
             "|keeps you guessing|kept me guessing|edge of your seat|edge of my seat|pays off"
             "|paid off|hits the mark|more than make up for|more than makes up for"
             "|more than made up for|hold the film together|holds the film together"
-            "|held the film together|hold this film together|holds this film together",
+            "|held the film together|hold this film together|holds this film together"
+            "|nail biting|nail-biting",
             1,
         ),
         (
