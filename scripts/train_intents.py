@@ -10,7 +10,6 @@ Deterministic; needs the `train` extra; a few seconds.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.errors import UserError  # noqa: E402
+from bot.reviews.evaluation import load_questions  # noqa: E402
 from bot.reviews.opinions.aspects import AspectVocabulary  # noqa: E402
 from bot.reviews.opinions.model import default_model_dir  # noqa: E402
 from bot.reviews.opinions.stance import StanceModel  # noqa: E402
@@ -45,20 +45,13 @@ MEANING_SCALE = 2.0
 
 
 def read_examples(path: Path) -> list[tuple[str, str]]:
-    examples = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise UserError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
-        if not isinstance(row, dict) or not isinstance(row.get("question"), str):
-            raise UserError(f'{path}:{number}: each line needs a "question" string')
+    """(question, intent) pairs from a JSONL file like config/questions.jsonl."""
+    rows = load_questions(path)
+    for row in rows:
         if row.get("intent") not in INTENTS:
-            raise UserError(f"{path}:{number}: intent must be one of {', '.join(INTENTS)}")
-        examples.append((row["question"], row["intent"]))
-    return examples
+            line = row["_line"]
+            raise UserError(f"{path}:{line}: intent must be one of {', '.join(INTENTS)}")
+    return [(row["question"], row["intent"]) for row in rows]
 
 
 class Featurizer:
@@ -110,7 +103,10 @@ def main() -> None:
     parser.add_argument("--examples", type=Path, default=ROOT / "config" / "questions.jsonl")
     parser.add_argument("--out", type=Path, default=default_model_dir())
     args = parser.parse_args()
-    examples = read_examples(args.examples)
+    try:
+        examples = read_examples(args.examples)
+    except UserError as exc:
+        raise SystemExit(f"error: {exc}") from None
     model = fit(examples, Featurizer())
     path = args.out / INTENT_FILE
     model.save(path)
