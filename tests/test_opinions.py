@@ -358,3 +358,15 @@ def test_hedges_and_rescues_carry_their_own_sign(tagger: OpinionTagger) -> None:
     lexicon = OpinionModel.load().lexicon
     reading = lexicon_polarity(normalise("Only his energy holds the film together."), lexicon)
     assert reading is not None and reading > 0.5
+
+
+def test_what_is_conceded_before_but_goes_against_what_follows(tagger: OpinionTagger) -> None:
+    text = (
+        "It may not boast the glossy spectacle of a summer blockbuster, but it is a moving story."
+    )
+    opinion = tagger.tag(text)
+    assert [c.polarity for c in opinion.clauses] == ["negative", "positive"]
+    assert opinion.polarity == "mixed"
+    # A concession already read against the rest is left as it is.
+    other = tagger.tag("You may well love it, but I found it dreary.")
+    assert [c.polarity for c in other.clauses] == ["positive", "negative"]

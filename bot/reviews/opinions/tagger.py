@@ -8,7 +8,7 @@ polarity confidence scaled by subjectivity, so sorting by it also favours real j
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -84,6 +84,28 @@ def _without_names(
         masked = masked if masked is not None else list(words)
         masked[i] = _BLANK
     return masked if masked is not None else words
+
+
+# "It may not have the budget of a blockbuster, but…": what a critic concedes before "but" goes
+# against what follows, whatever its own words read.
+_CONCEDING = frozenset({"may", "might"})
+_CONTRASTS = frozenset({"but", "yet"})
+
+
+def _conceded(
+    words: Sequence[str], after: Sequence[str], clause: ClauseOpinion, main: ClauseOpinion
+) -> bool:
+    return (
+        not _CONCEDING.isdisjoint(words)
+        and bool(after)
+        and after[0] in _CONTRASTS
+        and clause.polarity == main.polarity != "neutral"
+    )
+
+
+def _turned(clause: ClauseOpinion) -> ClauseOpinion:
+    polarity = "negative" if clause.polarity == "positive" else "positive"
+    return replace(clause, polarity=polarity, score=-clause.score)
 
 
 def _label(subjectivity: float, raw: float) -> str:
@@ -203,6 +225,11 @@ class OpinionTagger:
             clauses.append(
                 ClauseOpinion(start, end, polarity, raw * subjectivity, aspects, subjectivity)
             )
+        for i in range(len(clauses) - 1):
+            first, last = parsed.spans[i]
+            after = parsed.lexical[parsed.spans[i + 1][0] : parsed.spans[i + 1][0] + 1]
+            if _conceded(parsed.lexical[first:last], after, clauses[i], clauses[i + 1]):
+                clauses[i] = _turned(clauses[i])
         return self._combine(sentence, clauses)
 
     def _inherited(
