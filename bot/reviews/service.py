@@ -18,7 +18,8 @@ from bot.reviews.ingest.runner import IngestOptions, IngestReport, run_ingest
 from bot.reviews.opinions.aspects import AspectVocabulary
 from bot.reviews.opinions.stance import StanceModel
 from bot.reviews.opinions.tagger import OpinionTagger
-from bot.reviews.qa.answerer import Answerer, check_question
+from bot.reviews.qa.answerer import Answerer
+from bot.reviews.qa.checks import check_question
 from bot.reviews.qa.films import find_film
 from bot.reviews.qa.intent_model import shipped_intent_model
 from bot.reviews.store.base import FeedbackEntry, RelabelCounts, Relabelled, ReviewStore

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process, utils
 from bot.adapters.discord.permissions import check_manage_channels, check_manage_guild
 from bot.errors import UserError
 from bot.reviews.ingest.readers import ReadDefaults, decode_text, parse_text_document
-from bot.reviews.qa.answerer import check_question
+from bot.reviews.qa.checks import check_question
 from bot.reviews.qa.films import label
 from bot.reviews.types import ReviewInput
 

@@ -6,7 +6,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from bot.errors import UserError
 from bot.reviews.opinions.stance import StanceModel
 from bot.reviews.qa import compose, lookup, plot, rank, ranking
 from bot.reviews.qa.conversation import follow_up, remember
@@ -388,17 +387,4 @@ def _reviews_of(points: Sequence[Point], scope: Scope) -> list[Review]:
     return [r for r in scope.reviews if r.review_id in wanted]
 
 
-def check_question(text: str, max_chars: int) -> str:
-    cleaned = " ".join(text.split())
-    if not cleaned:
-        raise UserError("Please ask a question, e.g. “What did the critic dislike?”")
-    if len(cleaned) > max_chars:
-        raise UserError(
-            f"That question is {len(cleaned):,} characters; please keep it under {max_chars:,}."
-        )
-    if not re.search(r"\w", cleaned):
-        raise UserError("I need a question in words, e.g. “Did the critic like it?”")
-    return cleaned
-
-
-__all__ = ["Answerer", "Unit", "check_question"]
+__all__ = ["Answerer", "Unit"]
