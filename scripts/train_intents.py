@@ -108,6 +108,7 @@ def main() -> None:
     except UserError as exc:
         raise SystemExit(f"error: {exc}") from None
     model = fit(examples, Featurizer())
+    args.out.mkdir(parents=True, exist_ok=True)
     path = args.out / INTENT_FILE
     model.save(path)
     print(f"{len(examples)} examples, {len(model.classes)} intents -> {path}")
