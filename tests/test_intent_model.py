@@ -119,3 +119,5 @@ def test_a_close_match_in_the_review_still_makes_a_lookup(
     # No rule reads this and nothing in the review holds its words: the model's reading stands.
     tickled = answerer.answer(Question("what tickled them?"), films)
     assert tickled.intent == "likes" and "charming" in tickled.points[0].text
+    assert tickled.as_json()["intent_by"] == "model"
+    assert "intent_by" not in prize.as_json()

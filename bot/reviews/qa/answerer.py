@@ -73,6 +73,9 @@ class Answerer:
         if parsed.more and conversation is not None:
             scope.shown = frozenset(conversation.shown)
         answer = self._dispatch(parsed, scope, limit)
+        if parsed.guessed and answer.intent == parsed.intent:
+            # Said in the JSON, so a reader can tell the rules' readings from the model's.
+            answer = replace(answer, extra={**answer.extra, "intent_by": "model"})
         if parsed.more and not answer.points:
             answer = replace(
                 answer,
