@@ -549,3 +549,21 @@ def test_a_cue_phrase_in_a_lookup_stands_for_its_aspect(
     # An age rating is a fact the review doesn't give, not the critic's score.
     rated = ask(service, "is it rated R?")
     assert rated.intent == "lookup" and rated.abstained
+
+
+PARTY_FILM = (
+    "The party scenes go on forever. The only thing it had going for it was Nora Vance, who was "
+    "as sultry as ever; other than her, this thing has absolutely nothing to recommend it. The "
+    "ending is bleak."
+)
+
+
+def test_a_long_sentence_is_quoted_by_the_clause_that_judges(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(service, tmp_path, "Party", PARTY_FILM)
+    answer = ask(service, "what did they dislike?")
+    texts = [p.text for p in answer.points]
+    assert any("nothing to recommend it" in t for t in texts)
+    # The praise sharing that sentence (28 words) is not quoted among the dislikes.
+    assert not any("sultry" in t for t in texts)

@@ -358,6 +358,10 @@ def test_hedges_and_rescues_carry_their_own_sign(tagger: OpinionTagger) -> None:
     lexicon = OpinionModel.load().lexicon
     reading = lexicon_polarity(normalise("Only his energy holds the film together."), lexicon)
     assert reading is not None and reading > 0.5
+    reading = lexicon_polarity(normalise("The sequel has a lot going for it."), lexicon)
+    assert reading is not None and reading > 0.5
+    reading = lexicon_polarity(normalise("The sequel has nothing going for it."), lexicon)
+    assert reading is not None and reading < -0.5
 
 
 def test_what_is_conceded_before_but_goes_against_what_follows(tagger: OpinionTagger) -> None:

@@ -195,7 +195,7 @@ _IDIOMS = {
             "|paid off|hits the mark|more than make up for|more than makes up for"
             "|more than made up for|hold the film together|holds the film together"
             "|held the film together|hold this film together|holds this film together"
-            "|nail biting|nail-biting",
+            "|nail biting|nail-biting|going for it|going for them|going for him|going for her",
             1,
         ),
         (

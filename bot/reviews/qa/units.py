@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from bot.reviews.qa.words import content_words
 from bot.reviews.types import Clause, Point, Review, Sentence
 
-# A sentence longer than this is quoted by its clauses when it has several.
-LONG_SENTENCE_WORDS = 30
+# A sentence longer than this is quoted by its clauses when it has several (30 let praise ride
+# along with criticism in sentences of 26-30 words; 20 cut judgements off from their subject).
+LONG_SENTENCE_WORDS = 25
 _EDGE = " ,;:-–—"
 
 
