@@ -374,3 +374,12 @@ def test_what_is_conceded_before_but_goes_against_what_follows(tagger: OpinionTa
     # A concession already read against the rest is left as it is.
     other = tagger.tag("You may well love it, but I found it dreary.")
     assert [c.polarity for c in other.clauses] == ["positive", "negative"]
+
+
+def test_a_part_singled_out_as_the_good_one_is_praise(tagger: OpinionTagger) -> None:
+    # In a pan the n-gram model reads these as criticism; they praise the part they name.
+    text = "The only redeeming quality of this mess is the cinematography."
+    assert tagger.tag(text).polarity == "positive"
+    text = "The best part of the movie was the dog, who steals every scene."
+    assert tagger.tag(text).polarity == "positive"
+    assert tagger.tag("There are no redeeming qualities at all.").polarity == "negative"

@@ -63,7 +63,9 @@ SHORT_LEXICON_SHARE = 0.8
 
 
 # Advice to the reader is the plainest verdict a critic gives ("just skip this", "don't miss
-# it"): where a unit holds such a phrase, its reading outweighs the words around it.
+# it"), and a part singled out as the good one the plainest praise, even in a pan ("the only
+# redeeming feature was…", "the best part of the movie was…"): where a unit holds such a
+# phrase, its reading outweighs the words around it.
 _ADVICE = {
     tuple(phrase.split()): sign
     for phrases, sign in (
@@ -75,7 +77,9 @@ _ADVICE = {
         ),
         (
             "must see|must-see|do n't miss|go see it|highly recommend|highly recommended"
-            "|worth seeing|worth watching|worth a look|worth your time|recommend it",
+            "|worth seeing|worth watching|worth a look|worth your time|recommend it"
+            "|redeeming feature|redeeming features|redeeming quality|redeeming qualities"
+            "|saving grace|best part of|best thing about|only good thing|one good thing",
             1,
         ),
     )
