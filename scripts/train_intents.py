@@ -2,7 +2,7 @@
 
 Each example is normalised as a question is at run time (typos corrected against the cue and
 aspect words), featurised, and a multinomial logistic regression (scikit-learn, lbfgs) is fitted.
-Deterministic; needs the `train` extra; a few seconds.
+Deterministic; needs the `train` extra; under half a minute.
 
     python scripts/train_intents.py [--examples config/questions.jsonl] [--out DIR]
 """

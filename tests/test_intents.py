@@ -281,8 +281,12 @@ def test_chat_shorthand_is_spelt_out(vocabulary: AspectVocabulary) -> None:
         return question.intent, question.aspects
 
     assert parsed("would u rec it?") == ("verdict", ())
-    assert parsed("r the songs any good") == ("aspect", ("music",))
-    assert parsed("wat did they think abt the acting") == ("aspect", ("acting",))
+    assert parsed("wat is it abt") == ("plot", ())
+    assert parsed("so wat did they think abt it") == ("summary", ())
+    # An age rating is no shorthand, and neither is a name of the review's.
+    assert parsed("is it R rated?") == ("lookup", ())
+    named = parse_question("did Em Stone impress?", vocabulary, people={"em", "stone"})
+    assert "em" in named.normalised.split()
 
 
 def test_more_ways_to_ask_for_the_plot_and_the_ending(vocabulary: AspectVocabulary) -> None:

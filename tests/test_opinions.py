@@ -337,6 +337,10 @@ def test_too_something_to_be_turns_the_quality_round(tagger: OpinionTagger) -> N
 
 
 def test_expecting_more_is_disappointment(tagger: OpinionTagger) -> None:
+    lexicon = OpinionModel.load().lexicon
+    for text in ("I expected more from it.", "The cast deserved better."):
+        reading = lexicon_polarity(normalise(text), lexicon)
+        assert reading is not None and reading < 0, text
     assert tagger.tag("Honestly I expected more from the director of Heat.").polarity == (
         "negative"
     )
@@ -346,6 +350,9 @@ def test_not_to_mention_adds_to_the_judgement_before_it(tagger: OpinionTagger) -
     text = "The script is full of holes, not to mention the silly tired villain."
     assert tagger.tag(text).polarity == "negative"
     lexicon = OpinionModel.load().lexicon
+    # What follows "not to mention" takes the sign of the judgement before it.
+    reading = lexicon_polarity(normalise("It lacks wit, not to mention charm."), lexicon)
+    assert reading is not None and reading < -0.5
     # "lacking … not to mention skill": the skill is lacking too.
     tokens = normalise("He is wooden, lacking charm, not to mention any real skill.")
     reading = lexicon_polarity(tokens, lexicon)
@@ -383,3 +390,23 @@ def test_a_part_singled_out_as_the_good_one_is_praise(tagger: OpinionTagger) -> 
     text = "The best part of the movie was the dog, who steals every scene."
     assert tagger.tag(text).polarity == "positive"
     assert tagger.tag("There are no redeeming qualities at all.").polarity == "negative"
+
+
+def test_rules_that_must_not_fire(tagger: OpinionTagger) -> None:
+    # "too, to be honest" is no "too … to".
+    assert tagger.tag("The acting was great too, to be honest.").polarity == "positive"
+    # A concession that is not denied adds to what follows: "thin, but … worse".
+    other = tagger.tag("The plot might be thin, but the acting is worse.")
+    assert [c.polarity for c in other.clauses] == ["negative", "negative"]
+    # A denied part singled out as the good one is no praise, however far the denial.
+    for text in (
+        "The film has not a single redeeming quality.",
+        "It is devoid of any redeeming features.",
+        "I can't think of one good thing to say about it.",
+    ):
+        assert tagger.tag(text).polarity == "negative", text
+    lexicon = OpinionModel.load().lexicon
+    # "the lead" names a part and judges nothing; a rescue praises.
+    assert lexicon_polarity(normalise("The lead is in every scene."), lexicon) is None
+    reading = lexicon_polarity(normalise("The finale more than makes up for it."), lexicon)
+    assert reading is not None and reading > 0.5

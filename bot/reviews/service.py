@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.config import Settings
+from bot.errors import ModelError
 from bot.reviews.ingest.pipeline import label_texts, review_stance
 from bot.reviews.ingest.readers import BadInput, ColumnMapping, ReadDefaults, read_path
 from bot.reviews.ingest.runner import IngestOptions, IngestReport, run_ingest
@@ -21,7 +22,7 @@ from bot.reviews.opinions.tagger import OpinionTagger
 from bot.reviews.qa.answerer import Answerer
 from bot.reviews.qa.checks import check_question
 from bot.reviews.qa.films import find_film
-from bot.reviews.qa.intent_model import shipped_intent_model
+from bot.reviews.qa.intent_model import IntentModel, shipped_intent_model
 from bot.reviews.store.base import FeedbackEntry, RelabelCounts, Relabelled, ReviewStore
 from bot.reviews.types import Answer, Film, Question, Review, ReviewInput, ReviewSummary
 
@@ -74,9 +75,7 @@ class ReviewService:
                     self.vocabulary_unlocked(),
                     max_points=answer.max_points,
                     stance=StanceModel.load(),
-                    intents=shipped_intent_model()
-                    if self.settings.answer.learned_intents
-                    else None,
+                    intents=_intent_model() if answer.learned_intents else None,
                 )
             return self._answerer
 
@@ -239,3 +238,12 @@ class ReviewService:
 
     async def channel_film(self, platform: str, channel_id: str) -> Film | None:
         return await asyncio.to_thread(self.store.channel_film, platform, channel_id)
+
+
+def _intent_model() -> IntentModel | None:
+    """The shipped intent model; a broken file leaves the cue rules reading alone."""
+    try:
+        return shipped_intent_model()
+    except ModelError as exc:
+        log.warning("The learned intent model is off: %s", exc)
+        return None

@@ -79,7 +79,9 @@ _ADVICE = {
             "must see|must-see|do n't miss|go see it|highly recommend|highly recommended"
             "|worth seeing|worth watching|worth a look|worth your time|recommend it"
             "|redeeming feature|redeeming features|redeeming quality|redeeming qualities"
-            "|saving grace|best part of|best thing about|only good thing|one good thing",
+            "|saving grace|only good thing|one good thing|best part of the movie"
+            "|best part of the film|best part of this|best thing about the movie"
+            "|best thing about the film",
             1,
         ),
     )
@@ -100,9 +102,24 @@ def advice(tokens: Sequence[str]) -> int:
             continue
         for phrase, sign in _ADVICE.items():
             if tuple(tokens[i : i + len(phrase)]) == phrase:
-                negated = any(t in NEGATORS for t in tokens[max(0, i - 2) : i])
+                negated = _denied_before(tokens, i)
                 found = -sign if negated and phrase[0] not in NEGATORS else sign
     return found
+
+
+# How far back a denial reaches a piece of advice: "not a single redeeming quality", "ca n't
+# think of one good thing", "devoid of any redeeming features".
+_DENIAL_REACH = 5
+_DENYING = NEGATORS | {"devoid", "lack", "lacked"}
+
+
+def _denied_before(tokens: Sequence[str], i: int) -> bool:
+    for j in range(i - 1, max(-1, i - 1 - _DENIAL_REACH), -1):
+        if tokens[j] in _ROLE_ENDS:
+            return False
+        if tokens[j] in _DENYING:
+            return True
+    return False
 
 
 # "Adjani is more than satisfactory as the timid beaten spouse": after a judgement, "as the …"
@@ -130,6 +147,17 @@ _LACKING = frozenset({"lack", "lacked", "devoid", "absence"})
 _WANTING_REACH = 3
 
 
+def _after_to(tokens: Sequence[str], i: int) -> int:
+    """The position after the "to" of "too <word(s)> to", or 0 ("great too, to be fair" and
+    "too to" are no such thing)."""
+    for k in range(i + 1, min(i + 4, len(tokens))):
+        if tokens[k] in _ROLE_ENDS:
+            return 0
+        if tokens[k] == "to":
+            return k + 1 if k > i + 1 else 0
+    return 0
+
+
 def _turn_wanting(tokens: Sequence[str], signs: list[int | None]) -> None:
     """Turn round the words that something lacks, and the ones after "too … to" ("too frail
     to be believable", "too shy to convince"), whose praised excess itself is unsigned."""
@@ -137,9 +165,7 @@ def _turn_wanting(tokens: Sequence[str], signs: list[int | None]) -> None:
         if token in _LACKING:
             start = i + 1
         elif token == "too":
-            start = next(
-                (k + 1 for k in range(i + 1, min(i + 4, len(tokens))) if tokens[k] == "to"), 0
-            )
+            start = _after_to(tokens, i)
         else:
             continue
         if not start:

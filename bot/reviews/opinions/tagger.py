@@ -16,7 +16,7 @@ import numpy as np
 from bot.reviews.opinions.aspects import AspectVocabulary
 from bot.reviews.opinions.clauses import clause_spans
 from bot.reviews.opinions.cues import blend_polarity, lexicon_polarity, subjectivity_floor
-from bot.reviews.opinions.features import packed_units, unique_units
+from bot.reviews.opinions.features import NEGATORS, packed_units, unique_units
 from bot.reviews.opinions.model import POLARITY, SUBJECTIVITY, OpinionModel
 from bot.reviews.opinions.stance import StanceModel
 from bot.reviews.opinions.tokens import token_columns
@@ -87,7 +87,8 @@ def _without_names(
 
 
 # "It may not have the budget of a blockbuster, but…": what a critic concedes before "but" goes
-# against what follows, whatever its own words read.
+# against what follows, whatever its own words read. Only a denied concession: "the plot might
+# be thin, but the acting is worse" adds to it.
 _CONCEDING = frozenset({"may", "might"})
 _CONTRASTS = frozenset({"but", "yet"})
 
@@ -97,6 +98,7 @@ def _conceded(
 ) -> bool:
     return (
         not _CONCEDING.isdisjoint(words)
+        and not NEGATORS.isdisjoint(words)
         and bool(after)
         and after[0] in _CONTRASTS
         and clause.polarity == main.polarity != "neutral"

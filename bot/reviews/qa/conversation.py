@@ -14,21 +14,27 @@ def follow_up(
 ) -> ParsedQuestion:
     if conversation is None or conversation.intent is None:
         return parsed
+    read = _in_context(parsed, conversation, conversation.intent)
+    # The conversation read it, not the learned model.
+    return read if read is parsed else replace(read, guessed=False)
+
+
+def _in_context(parsed: ParsedQuestion, conversation: Conversation, last: str) -> ParsedQuestion:
     if FOLLOW_UP_WHY.match(parsed.normalised):
-        if conversation.intent == "verdict" and conversation.aspect in ("negative", "positive"):
+        if last == "verdict" and conversation.aspect in ("negative", "positive"):
             intent = "dislikes" if conversation.aspect == "negative" else "likes"
             return replace(parsed, intent=intent, polarity=conversation.aspect)
         return replace(parsed, intent="summary")
-    if FOLLOW_UP_MORE.match(parsed.normalised) and conversation.intent != "verdict":
+    if FOLLOW_UP_MORE.match(parsed.normalised) and last != "verdict":
         # The same question again, minus what was already shown.
-        intent = conversation.intent
+        intent = last
         polarity = {"dislikes": "negative", "likes": "positive"}.get(intent, parsed.polarity)
         aspects = (conversation.aspect,) if conversation.aspect else parsed.aspects
         return replace(parsed, intent=intent, polarity=polarity, aspects=aspects, more=True)
     if parsed.follow_up and parsed.aspects and parsed.intent in ("aspect", "lookup", "unknown"):
-        if conversation.intent in ("likes", "dislikes"):
-            polarity = "negative" if conversation.intent == "dislikes" else "positive"
-            return replace(parsed, intent=conversation.intent, polarity=polarity)
+        if last in ("likes", "dislikes"):
+            polarity = "negative" if last == "dislikes" else "positive"
+            return replace(parsed, intent=last, polarity=polarity)
         return replace(parsed, intent="aspect")
     return parsed
 

@@ -8,6 +8,7 @@ questions in config/questions.jsonl and shipped as one small file; numpy only at
 
 from __future__ import annotations
 
+import zipfile
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -139,17 +140,24 @@ class IntentModel:
                     raise ModelError(f"{path}: unknown intent model format; retrain it")
                 signs = dict.fromkeys(str(data["negative"]).split("\n"), -1)
                 signs.update(dict.fromkeys(str(data["positive"]).split("\n"), 1))
-                return cls(
-                    [str(c) for c in data["classes"]],
-                    str(data["features"]).split("\n"),
-                    data["weights"].astype(np.float32),
-                    data["dense"].astype(np.float32),
-                    data["bias"].astype(np.float32),
-                    signs,
-                    vectors,
-                )
-        except (OSError, KeyError, ValueError) as exc:
+                classes = [str(c) for c in data["classes"]]
+                features = str(data["features"]).split("\n")
+                weights = data["weights"].astype(np.float32)
+                dense = data["dense"].astype(np.float32)
+                bias = data["bias"].astype(np.float32)
+        except (OSError, EOFError, KeyError, ValueError, zipfile.BadZipFile) as exc:
             raise ModelError(f"Cannot read the intent model {path}: {exc}") from None
+        width = len(classes)
+        if (
+            weights.shape != (len(features), width)
+            or bias.shape != (width,)
+            or (vectors is not None and dense.size and dense.shape != (vectors.dimensions, width))
+        ):
+            raise ModelError(
+                f"{path} does not fit the shipped word vectors or itself; retrain it with "
+                "scripts/train_intents.py"
+            )
+        return cls(classes, features, weights, dense, bias, signs, vectors)
 
 
 @cache

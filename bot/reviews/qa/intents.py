@@ -89,6 +89,7 @@ _STRONG_VERDICT = re.compile(
     r"\brecommend|\bthumbs?\b|\bverdict\b|\bworth (a )?(watch|see)"
     r"|^\W*should (i|we) (see|watch|rent|stream|catch)\b"
 )
+# "How's it end?" asks for the spoiler, though "how's" otherwise asks for an opinion.
 HOW_IT_ENDS = re.compile(r"\bhow('s|'d| does| did) (it|the (film|movie|story))( all)? end\b")
 ACROSS_PATTERNS = (
     r"\bcritics\b",
@@ -180,11 +181,12 @@ RANKING_QUESTION = re.compile(
     r"|\brank(ing|ed)?\b.*\b(films|movies)\b|\b(films|movies)\b.*\brank(ing|ed)?\b"
 )
 _LOW_RANK = re.compile(r"\b(worst|lowest|least|worse|bad|poor|panned|pan)\b")
-# "Was it really shot in the Himalayas?": where it was made, not how it looks.
-# "is it rated R?": the age rating is a fact, not the critic's score.
+# "is it rated R?", "an R rated film": the age rating is a fact, not the critic's score.
 AGE_RATING = re.compile(
     r"\b(rated|rating) (g|pg|pg-13|pg 13|r|nc-17|nc 17|x|u|12a?|15|18)\b|\bpg-?13\b"
+    r"|\b(g|pg|r|nc-17|x)[- ]rated\b"
 )
+# "Was it really shot in the Himalayas?": where it was made, not how it looks.
 PLACE_QUESTION = re.compile(r"\b(shot|filmed|set|made) (in|on location in|on location)\b")
 _FACT_WH = ("who", "whose", "where", "when", "how many", "how much", "how old")
 NAME_QUESTION = re.compile(r"^\W*what('s| is| was| are| were)?\b.*\bnames?\b")
@@ -271,8 +273,10 @@ def parse_question(
         )
 
     def reconsidered(parsed: ParsedQuestion) -> ParsedQuestion:
-        """No rule read the question: the learned model reads it instead when it is sure."""
-        guess = model.guess(normalised, aspects) if model is not None else None
+        """No rule read the question: the learned model reads it instead when it is sure.
+        "why?" and "what else?" are left to the conversation, which reads them."""
+        follow = FOLLOW_UP_WHY.match(normalised) or FOLLOW_UP_MORE.match(normalised)
+        guess = model.guess(normalised, aspects) if model is not None and not follow else None
         # An aspect reading would need an aspect or a person named, and the rules found none.
         if guess is None or guess.intent in (parsed.intent, "aspect"):
             return parsed

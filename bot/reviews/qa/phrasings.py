@@ -46,4 +46,3 @@ ENDING_PATTERNS = (
     r"\bspoil",
     r"\btwist\b",
 )
-# "How's it end?" asks for the spoiler, though "how's" otherwise asks for an opinion.

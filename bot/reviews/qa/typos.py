@@ -43,6 +43,21 @@ _SHORTHAND = {
 }
 
 
+_RATED = frozenset({"rated", "rating"})
+
+
+def _spelt_out(word: str, words: Sequence[str], i: int, keep: set[str]) -> str:
+    """Chat shorthand spelt out, except a review's own word ("Em Stone") and an age rating
+    ("rated R", "an R rated film", "rated U")."""
+    if word not in _SHORTHAND or word in keep:
+        return word
+    if word in ("r", "u") and (
+        (i > 0 and words[i - 1] in _RATED) or (i + 1 < len(words) and words[i + 1] in _RATED)
+    ):
+        return word
+    return _SHORTHAND[word]
+
+
 def correct_typos(text: str, known: Sequence[str], keep: set[str] | None = None) -> str:
     """Replace words that are near misses of `known` cue or aspect words ('disike' → 'dislike').
 
@@ -52,9 +67,9 @@ def correct_typos(text: str, known: Sequence[str], keep: set[str] | None = None)
     dictionary = dictionary_words()
     keep = keep or set()
     out: list[str] = []
-    for word in tokens(text):
-        if not (word == "r" and out and out[-1] in ("rated", "rating")):  # "rated R"
-            word = _APOSTROPHE_LOST.get(word) or _SHORTHAND.get(word, word)
+    words = tokens(text)
+    for i, word in enumerate(words):
+        word = _APOSTROPHE_LOST.get(word) or _spelt_out(word, words, i, keep)
         if len(word) >= 3 and word not in dictionary and word not in known and word not in keep:
             match = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=84)
             if match is not None:
