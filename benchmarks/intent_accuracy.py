@@ -27,7 +27,7 @@ from train_intents import Featurizer, fit, read_examples  # noqa: E402
 
 from bot.app import build_service  # noqa: E402
 from bot.config import load_settings  # noqa: E402
-from bot.reviews.evaluation import Tally, evaluate, load_questions  # noqa: E402
+from bot.reviews.evaluation import Tally, evaluate, load_questions, pct  # noqa: E402
 from bot.reviews.qa.intents import normalise, parse_question, question_aspects  # noqa: E402
 
 SETS = ("devset", "devset2", "devset3", "devset4", "devset5", "devset6", "heldout2")
@@ -80,10 +80,6 @@ def score(name: str, learned: bool) -> Tally:
     return total
 
 
-def _pct(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.0f}%" if whole else "–"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="*", default=SETS)
@@ -96,11 +92,11 @@ def main() -> None:
     for name in args.sets:
         for learned in (False, True):
             t = score(name, learned)
-            abstain = f"{_pct(t.abstained_right, t.unanswerable)}/"
-            abstain += _pct(t.abstained_wrong, t.answerable)
+            abstain = f"{pct(t.abstained_right, t.unanswerable)}/"
+            abstain += pct(t.abstained_wrong, t.answerable)
             print(
-                f"{name:<10}{'yes' if learned else 'no':>7}{_pct(t.intent_right, t.answerable):>11}"
-                f"{_pct(t.must_found, t.must_total):>7}{_pct(t.forbid_cited, t.forbid_total):>8}"
+                f"{name:<10}{'yes' if learned else 'no':>7}{pct(t.intent_right, t.answerable):>11}"
+                f"{pct(t.must_found, t.must_total):>7}{pct(t.forbid_cited, t.forbid_total):>8}"
                 f"{abstain:>13}"
             )
 

@@ -55,21 +55,24 @@ def read_examples(path: Path) -> list[tuple[str, str]]:
 
 
 class Featurizer:
-    """Examples as the model sees them at run time."""
+    """Examples as the model sees them at run time, each normalised once (a cross-validation
+    refits on the same examples many times)."""
 
     def __init__(self) -> None:
         self.vocabulary = AspectVocabulary.load()
         self.signs = StanceModel.load().lexicon.signs
         self.vectors = shipped_vectors()
+        self._seen: dict[str, tuple[dict[str, Any], np.ndarray]] = {}
 
-    def sparse(self, question: str) -> dict[str, Any]:
-        normalised = normalise(question, self.vocabulary, keep=set())
-        aspects = question_aspects(normalised, self.vocabulary)
-        return dict(question_features(tokens(normalised), self.signs, aspects))
-
-    def dense(self, question: str) -> np.ndarray:
-        normalised = normalise(question, self.vocabulary, keep=set())
-        return meaning(tokens(normalised), self.vectors)
+    def features(self, question: str) -> tuple[dict[str, Any], np.ndarray]:
+        """The sparse features and the word-vector mean of one example."""
+        if question not in self._seen:
+            normalised = normalise(question, self.vocabulary, keep=set())
+            words = tokens(normalised)
+            aspects = question_aspects(normalised, self.vocabulary)
+            sparse = dict(question_features(words, self.signs, aspects))
+            self._seen[question] = sparse, meaning(words, self.vectors)
+        return self._seen[question]
 
 
 def fit(
@@ -79,10 +82,10 @@ def fit(
     c: float = C,
     scale: float = MEANING_SCALE,
 ) -> IntentModel:
-    rows = [featurizer.sparse(q) for q, _ in examples]
+    featurized = [featurizer.features(q) for q, _ in examples]
     vectorizer = DictVectorizer()
-    sparse = vectorizer.fit_transform(rows)
-    dense = np.stack([featurizer.dense(q) for q, _ in examples]) * scale
+    sparse = vectorizer.fit_transform([row for row, _ in featurized])
+    dense = np.stack([vector for _, vector in featurized]) * scale
     matrix = sp.hstack([sparse, sp.csr_matrix(dense)]).tocsr()
     model = LogisticRegression(C=c, max_iter=5000).fit(matrix, [i for _, i in examples])
     width = sparse.shape[1]

@@ -164,7 +164,7 @@ def _score(row: dict[str, Any], answer: Answer | None, tally: Tally, original: A
     return problems
 
 
-def _pct(part: int, whole: int) -> str:
+def pct(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f}%" if whole else "–"
 
 
@@ -180,18 +180,18 @@ def render_report(tallies: dict[str, Tally], misses: list[Miss]) -> str:
     for name, tally in [*sorted(tallies.items()), ("ALL", total)]:
         lines.append(
             f"{name:<13}{tally.questions:>4}"
-            f"{_pct(tally.intent_right, tally.answerable):>11}"
-            f"{_pct(tally.must_found, tally.must_total):>13}"
-            f"{_pct(tally.forbid_cited, tally.forbid_total):>11}"
-            f"{_pct(tally.verdicts_right, tally.verdicts):>9}"
-            f"{_pct(tally.lookups_first, tally.lookups):>12}"
-            f"{_pct(tally.abstained_right, tally.unanswerable):>12}"
+            f"{pct(tally.intent_right, tally.answerable):>11}"
+            f"{pct(tally.must_found, tally.must_total):>13}"
+            f"{pct(tally.forbid_cited, tally.forbid_total):>11}"
+            f"{pct(tally.verdicts_right, tally.verdicts):>9}"
+            f"{pct(tally.lookups_first, tally.lookups):>12}"
+            f"{pct(tally.abstained_right, tally.unanswerable):>12}"
             f"{_percentile(tally.latencies, 50):>8.1f}{_percentile(tally.latencies, 95):>8.1f}"
         )
     lines.append("")
     lines.append(
-        f"Abstention: {_pct(total.abstained_right, total.unanswerable)} of unanswerable questions "
-        f"abstained; {_pct(total.abstained_wrong, total.answerable)} of answerable ones did."
+        f"Abstention: {pct(total.abstained_right, total.unanswerable)} of unanswerable questions "
+        f"abstained; {pct(total.abstained_wrong, total.answerable)} of answerable ones did."
     )
     if misses:
         lines.append("")

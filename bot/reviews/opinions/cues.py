@@ -164,17 +164,13 @@ def _turn_wanting(tokens: Sequence[str], signs: list[int | None]) -> None:
     for i, token in enumerate(tokens):
         if token in _LACKING:
             start = i + 1
-        elif token == "too":
-            start = _after_to(tokens, i)
-        else:
-            continue
-        if not start:
-            continue
-        if token == "too":
+        elif token == "too" and (start := _after_to(tokens, i)):
             # Too much of a good thing is no praise: "too gentle to be convincing".
             for j in range(i + 1, start - 1):
                 if signs[j] == 1:
                     signs[j] = None
+        else:
+            continue
         for j in range(start, min(start + _WANTING_REACH, len(tokens))):
             if tokens[j] in _ROLE_ENDS:
                 break

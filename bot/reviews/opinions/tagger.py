@@ -94,13 +94,12 @@ _CONTRASTS = frozenset({"but", "yet"})
 
 
 def _conceded(
-    words: Sequence[str], after: Sequence[str], clause: ClauseOpinion, main: ClauseOpinion
+    words: Sequence[str], next_word: str, clause: ClauseOpinion, main: ClauseOpinion
 ) -> bool:
     return (
-        not _CONCEDING.isdisjoint(words)
+        next_word in _CONTRASTS
+        and not _CONCEDING.isdisjoint(words)
         and not NEGATORS.isdisjoint(words)
-        and bool(after)
-        and after[0] in _CONTRASTS
         and clause.polarity == main.polarity != "neutral"
     )
 
@@ -229,8 +228,8 @@ class OpinionTagger:
             )
         for i in range(len(clauses) - 1):
             first, last = parsed.spans[i]
-            after = parsed.lexical[parsed.spans[i + 1][0] : parsed.spans[i + 1][0] + 1]
-            if _conceded(parsed.lexical[first:last], after, clauses[i], clauses[i + 1]):
+            next_word = parsed.lexical[parsed.spans[i + 1][0]]
+            if _conceded(parsed.lexical[first:last], next_word, clauses[i], clauses[i + 1]):
                 clauses[i] = _turned(clauses[i])
         return self._combine(sentence, clauses)
 

@@ -89,10 +89,13 @@ class Answerer:
     def _dispatch(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
         if scope.corpus_wide:
             return self._corpus_wide(parsed, limit)
-        if parsed.guessed and parsed.intent != "lookup" and self._closely_matched(parsed, scope):
-            # "did it win any awards?" reads like a verdict to the model, but the review says
-            # "it won the jury prize": a sentence that holds the question's words answers it.
-            return self._lookup(replace(parsed, intent="lookup", polarity=None), scope, limit)
+        if parsed.guessed and parsed.intent != "lookup":
+            # A fact asked in words the model takes for an opinion: a sentence that holds the
+            # question's words answers it all the same.
+            as_lookup = replace(parsed, intent="lookup", polarity=None)
+            ranked = lookup.rank_lookup(scope.reviews, scope.sentences, as_lookup, self.vocabulary)
+            if ranked and ranked[0][0] >= LOOKUP_CLOSE_MATCH:
+                return self._lookup(as_lookup, scope, limit, ranked)
         handler = {
             "dislikes": self._opinions,
             "likes": self._opinions,
@@ -195,13 +198,15 @@ class Answerer:
             text = compose.aspect_summary(topic, points)
         return replace(_answer(parsed, scope, text, points), more=more)
 
-    def _closely_matched(self, parsed: ParsedQuestion, scope: Scope) -> bool:
-        as_lookup = replace(parsed, intent="lookup", polarity=None)
-        ranked = lookup.rank_lookup(scope.reviews, scope.sentences, as_lookup, self.vocabulary)
-        return bool(ranked) and ranked[0][0] >= LOOKUP_CLOSE_MATCH
-
-    def _lookup(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
-        ranked = lookup.rank_lookup(scope.reviews, scope.sentences, parsed, self.vocabulary)
+    def _lookup(
+        self,
+        parsed: ParsedQuestion,
+        scope: Scope,
+        limit: int,
+        ranked: list[tuple[float, Unit]] | None = None,
+    ) -> Answer:
+        if ranked is None:
+            ranked = lookup.rank_lookup(scope.reviews, scope.sentences, parsed, self.vocabulary)
         if not ranked or ranked[0][0] < LOOKUP_MIN_COVERAGE:
             if parsed.polarity is not None:
                 # "What was their favourite scene?" with no scene named: what did they like?

@@ -93,7 +93,9 @@ def rank_lookup(
     for aspect, start, end in vocabulary.match(parsed.normalised):
         # A word of a cue phrase stands for the phrase's aspect ("behind the camera": direction).
         phrase = parsed.normalised[start:end].split()
-        for w in phrase if len(phrase) > 1 and aspect != "overall" else ():
+        if len(phrase) < 2 or aspect == "overall":
+            continue
+        for w in phrase:
             if w in word_aspects:
                 word_aspects[w].add(aspect)
     mass = sum(idf.values())

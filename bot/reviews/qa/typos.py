@@ -36,7 +36,6 @@ _SHORTHAND = {
     "em": "them",
     "rec": "recommend",
     "recc": "recommend",
-    "reccomend": "recommend",
     "pls": "please",
     "subs": "subtitles",
     "plz": "please",
