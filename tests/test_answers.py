@@ -366,9 +366,12 @@ def test_an_ending_judged_in_other_words_is_the_ending(
     )
     index_text(service, tmp_path, "Chase", text)
     answer = ask(service, "does the ending catch you off guard?")
-    assert answer.intent == "aspect" and not answer.abstained
+    assert answer.intent == "ending" and not answer.abstained
     assert "going to end" in answer.points[0].text
-    assert "the the" not in answer.answer
+    # A judgement of the ending gives it away too: hidden, with the stance said plainly.
+    assert all(p.spoiler for p in answer.points)
+    assert "Spoiler warning" in answer.answer and "did not like it" in answer.answer
+    assert "going to end" not in answer.answer
 
 
 def test_a_premise_told_in_the_first_person_is_plot_not_a_complaint(
@@ -567,3 +570,22 @@ def test_a_long_sentence_is_quoted_by_the_clause_that_judges(
     assert any("nothing to recommend it" in t for t in texts)
     # The praise sharing that sentence (28 words) is not quoted among the dislikes.
     assert not any("sultry" in t for t in texts)
+
+
+HARBOUR_FILM = (
+    "A fisherman finds a locked chest in his nets. He takes it home to his daughter. Smugglers "
+    "come looking for it that night. In the end the daughter sinks the chest in the harbour. "
+    "The acting is wooden throughout. The final scene is beautifully shot and genuinely moving."
+)
+
+
+def test_an_ending_answer_leads_with_what_was_asked(service: ReviewService, tmp_path: Path) -> None:
+    index_text(service, tmp_path, "Harbour", HARBOUR_FILM)
+    judged = ask(service, "how's the ending?")
+    assert judged.intent == "ending" and "final scene" in judged.points[0].text
+    assert "they liked it" in judged.answer and "wooden" not in cited(judged)
+    told = ask(service, "how does it end?")
+    texts = [p.text for p in told.points]
+    sinks = next(i for i, t in enumerate(texts) if "sinks the chest" in t)
+    assert sinks < next(i for i, t in enumerate(texts) if "final scene" in t)
+    assert all(p.spoiler for p in judged.points + told.points)

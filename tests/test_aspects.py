@@ -98,3 +98,25 @@ def test_hyphenated_words_name_the_aspect_of_their_parts(vocabulary: AspectVocab
     assert vocabulary.aspects_in("the overly flashy, shaky, camera-work") == ("visuals",)
     assert vocabulary.aspects_in("it was well-acted") == ("acting",)
     assert vocabulary.aspects_in("a sci-fi romp") == ()
+
+
+def test_in_the_end_sums_up_and_names_no_ending(vocabulary: AspectVocabulary) -> None:
+    assert "ending" not in vocabulary.aspects_in("In the end, it is a waste of time.")
+    assert "ending" not in vocabulary.aspects_in("At the end of the day the acting carries it.")
+    assert vocabulary.aspects_in("The end is a letdown.") == ("ending",)
+
+
+def test_a_number_sign_in_a_cue_stands_for_any_number(vocabulary: AspectVocabulary) -> None:
+    assert vocabulary.aspects_in("The last 20 minutes are superb.") == ("ending",)
+    assert "ending" not in vocabulary.aspects_in("The first 20 minutes are superb.")
+
+
+def test_idioms_are_read_from_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "aspects.toml"
+    path.write_text('[music]\ncues = ["score"]\nidioms = ["score points"]\n', encoding="utf-8")
+    vocabulary = AspectVocabulary.load(path)
+    assert vocabulary.aspects_in("The score is lovely.") == ("music",)
+    assert vocabulary.aspects_in("It wants to score points.") == ()
+    path.write_text('[music]\ncues = ["score"]\nidioms = "score points"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="idioms"):
+        AspectVocabulary.load(path)

@@ -99,7 +99,7 @@ def test_dislikes_about_an_aspect_filter_by_it(vocabulary: AspectVocabulary) -> 
         ("what did the critic think?", "summary"),
         ("what did they think of it?", "summary"),
         ("what did they think of the music?", "aspect"),
-        ("what did they think of the ending?", "aspect"),
+        ("what did they think of the ending?", "ending"),
     ],
 )
 def test_lookup_plot_and_summary(vocabulary: AspectVocabulary, question: str, intent: str) -> None:
@@ -182,12 +182,22 @@ def test_a_title_after_recommend_is_the_film_not_a_person(vocabulary: AspectVoca
     assert (parsed.intent, parsed.people) == ("verdict", ())
 
 
-def test_a_yes_no_question_about_the_ending_asks_for_an_opinion(
+def test_a_judgement_of_the_ending_asked_for_is_the_spoiler_hidden_ending(
     vocabulary: AspectVocabulary,
 ) -> None:
-    parsed = parse_question("does the ending catch you off guard?", vocabulary, people=set())
-    assert (parsed.intent, parsed.aspects) == ("aspect", ("ending",))
-    assert parse_question("how does it end?", vocabulary, people=set()).intent == "ending"
+    def read(text: str) -> tuple[str, str | None, tuple[str, ...]]:
+        parsed = parse_question(text, vocabulary, people=set())
+        return parsed.intent, parsed.polarity, parsed.aspects
+
+    assert read("does the ending catch you off guard?") == ("ending", None, ("ending",))
+    assert read("does the climax deliver") == ("ending", None, ("ending",))
+    assert read("what did they hate about the ending") == ("ending", "negative", ("ending",))
+    assert read("how does it end?")[0] == "ending"
+    # The ending with another aspect is an aspect question; "in the end" is no ending.
+    assert read("how were the acting and the ending?")[0] == "aspect"
+    assert read("in the end did they like it?") == ("verdict", None, ())
+    # The critic's conclusion is their verdict, not the film's.
+    assert read("what's the critic's conclusion?")[0] == "summary"
 
 
 @pytest.mark.parametrize(
@@ -267,7 +277,7 @@ def test_where_it_was_made_and_how_old_someone_was_are_facts(
 
 @pytest.mark.parametrize(
     ("question", "intent"),
-    [("hows the ending", "aspect"), ("how's it end?", "ending"), ("how'd the movie end", "ending")],
+    [("hows the ending", "ending"), ("how's it end?", "ending"), ("how'd the movie end", "ending")],
 )
 def test_how_s_asks_an_opinion_and_how_s_it_end_the_spoiler(
     vocabulary: AspectVocabulary, question: str, intent: str
@@ -297,5 +307,20 @@ def test_more_ways_to_ask_for_the_plot_and_the_ending(vocabulary: AspectVocabula
     assert intent("quick rundown of the characters and story?") == "plot"
     assert intent("wats the story with the sisters") == "plot"
     final = parse_question("how's the final stretch?", vocabulary, people=set())
-    assert (final.intent, final.aspects) == ("aspect", ("ending",))
+    assert (final.intent, final.aspects) == ("ending", ("ending",))
     assert intent("is it rated pg-13") == "lookup"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("is there source material, like a novel?", "lookup"),
+        ("runtime? i got like an hour and a half tops", "lookup"),
+        ("what did the critic like about it?", "likes"),
+        ("anything to like?", "likes"),
+    ],
+)
+def test_like_giving_an_example_asks_for_no_praise(
+    vocabulary: AspectVocabulary, question: str, intent: str
+) -> None:
+    assert parse_question(question, vocabulary, people=set()).intent == intent

@@ -304,6 +304,13 @@ def test_idioms_carry_their_own_sign(tagger: OpinionTagger) -> None:
     assert tagger.tag("The big finale fell flat.").polarity == "negative"
 
 
+def test_an_idiom_outweighs_the_words_that_mislead_the_model(tagger: OpinionTagger) -> None:
+    # Word by word the model reads "make up for this" as a complaint.
+    text = "The closing 20 minutes of the film more than make up for this."
+    opinion = tagger.tag(text)
+    assert opinion.polarity == "positive" and "ending" in opinion.aspects
+
+
 def test_words_naming_a_part_or_kind_of_film_do_not_judge(tagger: OpinionTagger) -> None:
     # "fans" is praise to the lexicon; here it names the audience the film insults.
     assert tagger.tag("The movie is insulting to horror film fans.").polarity == "negative"

@@ -124,3 +124,24 @@ def test_a_score_moved_up_or_down_is_the_critic_s() -> None:
     assert value_of("The scenery is gorgeous, so that kicked it up to a 2 for me.", 0.1) == 0.2
     assert value_of("The silly ending knocks it down to a 6.", 0.6) == 0.6
     assert stated_rating("It moved along at a good pace to a 2 hour finish.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "value"),
+    [
+        ("all in all , i give it a d .", "D", 0.25),
+        ("Grade: B+", "B+", 0.825),
+        ("I give this an A!", "A", 1.0),
+    ],
+)
+def test_a_letter_grade_is_a_rating(text: str, stated: str, value: float) -> None:
+    rating = stated_rating(text)
+    assert rating is not None and rating.text == stated
+    assert rating.value() == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text", ["It has a B-movie feel.", "I gave it a chance.", "It is rated R.", "I give it a go."]
+)
+def test_a_letter_that_is_no_grade_is_no_rating(text: str) -> None:
+    assert stated_rating(text) is None

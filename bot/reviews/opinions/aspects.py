@@ -27,6 +27,10 @@ def word_forms(word: str) -> set[str]:
     return forms
 
 
+_NO_ASPECT = ""
+NUMBER = "#"
+
+
 @dataclass(frozen=True, slots=True)
 class _Aspect:
     name: str
@@ -36,15 +40,25 @@ class _Aspect:
 class AspectVocabulary:
     """Cue words and phrases per aspect; matches review text and question words alike."""
 
-    def __init__(self, aspects: dict[str, tuple[list[str], bool]]) -> None:
+    def __init__(
+        self, aspects: dict[str, tuple[list[str], bool]], idioms: Sequence[str] = ()
+    ) -> None:
         self._aspects = tuple(_Aspect(name, fallback) for name, (_, fallback) in aspects.items())
         self._fallback = frozenset(a.name for a in self._aspects if a.fallback)
         self._phrases: dict[tuple[str, ...], str] = {}
         self._prefixes: list[tuple[str, str]] = []
+        for idiom in idioms:
+            # A phrase that holds a cue but names no aspect ("in the end"): it matches first,
+            # as the longer phrase, and reports nothing.
+            words = tuple(t.text for t in tokenize(idiom))
+            if words:
+                self._phrases[words] = _NO_ASPECT
         for name, (cues, _) in aspects.items():
             for cue in cues:
                 self._add_cue(name, cue)
         self._prefix_tuple = tuple(p for p, _ in self._prefixes)
+        # "last # minutes": a "#" in a cue stands for any number ("the last 20 minutes").
+        self._numbered = any(NUMBER in phrase for phrase in self._phrases)
         # Per first word, the longest phrase it opens; a word can start a match only if it
         # opens a phrase or has a prefix cue.
         self._widths: dict[str, int] = {}
@@ -68,12 +82,19 @@ class AspectVocabulary:
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError(f"cannot read the aspect vocabulary {source}: {exc}") from exc
         aspects: dict[str, tuple[list[str], bool]] = {}
+        idioms: list[str] = []
         for name, table in raw.items():
             cues = table.get("cues") if isinstance(table, dict) else None
             if not isinstance(cues, list) or not all(isinstance(c, str) for c in cues):
                 raise ConfigError(f"{source}: aspect [{name}] needs a list of strings in `cues`")
+            not_cues = table.get("idioms", [])
+            if not isinstance(not_cues, list) or not all(isinstance(c, str) for c in not_cues):
+                raise ConfigError(
+                    f"{source}: `idioms` of aspect [{name}] must be a list of strings"
+                )
             aspects[name] = (cues, bool(table.get("fallback", False)))
-        return cls(aspects)
+            idioms.extend(not_cues)
+        return cls(aspects, idioms)
 
     def _add_cue(self, name: str, cue: str) -> None:
         if cue.endswith("*"):
@@ -104,6 +125,7 @@ class AspectVocabulary:
         """`match_tokens` for tokens given as parallel lists (see `tokens.token_columns`)."""
         found: list[tuple[str, int, int]] = []
         n = len(words)
+        keys = [NUMBER if w.isdigit() else w for w in words] if self._numbered else words
         after = 0  # the first token not yet inside a match
         for i in compress(range(n), map(self._candidate.__getitem__, words)):
             if i < after:
@@ -112,7 +134,7 @@ class AspectVocabulary:
             hit: str | None = None
             width = min(self._widths.get(word, 0), n - i)
             while width > 0:
-                hit = self._phrases.get(tuple(words[i : i + width]))
+                hit = self._phrases.get(tuple(keys[i : i + width]))
                 if hit is not None:
                     break
                 width -= 1
@@ -120,7 +142,8 @@ class AspectVocabulary:
                 hit = self._prefix_hit(word) or self._hyphen_hit(word)
                 width = 1
             if hit is not None:
-                found.append((hit, starts[i], ends[i + width - 1]))
+                if hit != _NO_ASPECT:
+                    found.append((hit, starts[i], ends[i + width - 1]))
                 after = i + width
         return found
 

@@ -329,4 +329,8 @@ def blend_polarity(model_score: float, tokens: Sequence[str], lexicon: Lexicon) 
         return model_score
     words = sum(1 for t in tokens if t[:1].isalpha())
     share = SHORT_LEXICON_SHARE if words <= SHORT_UNIT_WORDS else LEXICON_SHARE
+    if not _IDIOM_STARTS.isdisjoint(tokens) and _idioms(tokens, [None] * len(tokens)):
+        # An idiom is there because its words mislead the model ("more than make up for"
+        # reads negative word by word): it weighs like advice.
+        share = ADVICE_SHARE
     return (1.0 - share) * model_score + share * reading

@@ -227,16 +227,15 @@ class Answerer:
         return _answer(parsed, scope, text, points)
 
     def _plot(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
+        if parsed.intent == "ending":
+            found = plot.ending_answer(scope, parsed, limit)
+            if found is None:
+                message = "The review doesn't say how the film ends."
+                return _abstain(parsed, scope, message, discussed=True)
+            return _answer(parsed, scope, *found)
         units = plot.plot_units(scope)
         if not units:
             return _abstain(parsed, scope, "The review doesn't retell the plot.", discussed=True)
-        if parsed.intent == "ending":
-            spoilers = plot.ending(units, limit)
-            if spoilers is None:
-                message = "The review doesn't say how the film ends."
-                return _abstain(parsed, scope, message, discussed=True)
-            text = "Spoiler warning: the review describes how the film ends (hidden below)."
-            return _answer(parsed, scope, text, spoilers)
         text, points = plot.retelling(scope, units, self._judging, limit)
         return _answer(parsed, scope, text, points)
 

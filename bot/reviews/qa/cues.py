@@ -33,3 +33,47 @@ DISLIKE_PHRASE = re.compile(
 VERDICT_WORDS = """
     recommend recommended rating verdict worth thumbs stars enjoy watch
 """.split()
+
+NEGATIONS = frozenset(("not", "didn't", "didnt", "don't", "dont", "no", "never", "nothing"))
+
+
+def wanted_polarity(words: list[str], normalised: str) -> str | None:
+    """The side a question asks for: "negative" (criticism), "positive" (praise) or None."""
+    if DISLIKE_PHRASE.search(normalised):
+        return "negative"
+    if LIKE_PHRASE.search(normalised):
+        return "positive"
+    negative = positive = False
+    for index, word in enumerate(words):
+        negated = any(w in NEGATIONS for w in words[max(0, index - 3) : index])
+        if word in DISLIKE_CUES:
+            negative = True
+        elif word == "like" and _prepositional(words, index):
+            continue
+        elif word in LIKE_CUES:
+            # "what didn't they like?" asks for dislikes.
+            negative, positive = (True, positive) if negated else (negative, True)
+    if negative == positive:
+        return None
+    return "negative" if negative else "positive"
+
+
+# Who likes: "what did they like", "anything to like". After other words, "like" introduces
+# an example or a guess ("source material, like a novel?", "i got like an hour").
+_LIKERS = frozenset(
+    "they he she i you u we critic reviewer critics reviewers people anyone everyone fans "
+    "did didnt dont doesnt not n't really actually also to would will might may even".split()
+)
+_HEDGE_BEFORE = frozenset(
+    "got get kinda sorta just something stuff things smth looks sounds seems feels is was "
+    "are were".split()
+)
+_EXAMPLE_AFTER = frozenset("a an what how when where".split())
+
+
+def _prepositional(words: list[str], index: int) -> bool:
+    before = words[index - 1].strip(",") if index > 0 else ""
+    after = words[index + 1] if index + 1 < len(words) else ""
+    if before in _HEDGE_BEFORE or words[index - 1].endswith(","):
+        return index > 0
+    return after in _EXAMPLE_AFTER and before not in _LIKERS

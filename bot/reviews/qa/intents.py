@@ -11,13 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from bot.reviews.qa.cues import (
-    DISLIKE_CUES,
-    DISLIKE_PHRASE,
-    LIKE_CUES,
-    LIKE_PHRASE,
-    VERDICT_WORDS,
-)
+from bot.reviews.qa.cues import DISLIKE_CUES, LIKE_CUES, VERDICT_WORDS, wanted_polarity
 from bot.reviews.qa.intent_model import IntentReader
 from bot.reviews.qa.phrasings import ENDING_PATTERNS, PLOT_PATTERNS, SUMMARY_PATTERNS
 from bot.reviews.qa.typos import correct_typos
@@ -90,6 +84,10 @@ _STRONG_VERDICT = re.compile(
     r"|^\W*should (i|we) (see|watch|rent|stream|catch)\b"
 )
 # "How's it end?" asks for the spoiler, though "how's" otherwise asks for an opinion.
+# "what's the critic's conclusion?" asks for the verdict, not the film's ending.
+_THEIR_CONCLUSION = re.compile(
+    r"\b(their|his|her|your|(the )?(critic|reviewer)'?s?) conclusions?\b"
+)
 HOW_IT_ENDS = re.compile(r"\bhow('s|'d| does| did) (it|the (film|movie|story))( all)? end\b")
 ACROSS_PATTERNS = (
     r"\bcritics\b",
@@ -112,7 +110,6 @@ AUDIENCE_QUESTION = re.compile(r"\bwho\b.*\brecommend\w*\b.*\bto\b|\brecommend\w
 FOLLOW_UP_WHY = re.compile(r"^\s*(why|how come|what makes you say that|explain)\b[\s?.!]*$")
 FOLLOW_UP_MORE = re.compile(r"^\s*(what else|anything else|more|and\??|go on)\b[\s?.!]*$")
 FOLLOW_UP_START = re.compile(r"^\s*(and|what about|how about|also)\b")
-NEGATIONS = frozenset(("not", "didn't", "didnt", "don't", "dont", "no", "never", "nothing"))
 YES_NO_STARTS = frozenset(
     [
         "did",
@@ -294,14 +291,21 @@ def parse_question(
     if NAME_QUESTION.search(normalised):
         # "what's the director's name?" asks who.
         return replace(make("lookup"), wh="who")
-    ending_asked = _any(ENDING_PATTERNS, normalised)
     opinion_asked = bool(OPINION_QUESTION.search(normalised))
     yes_no = bool(words) and words[0] in YES_NO_STARTS
-    if HOW_IT_ENDS.search(normalised) or (ending_asked and not opinion_asked and not yes_no):
-        return make("ending")
+    polarity = wanted_polarity(words, normalised)
+    # "how's the ending?", "does the climax deliver?": an answer about the ending, judged or
+    # told, gives it away, so it is the spoiler-hidden ending answer.
+    only_ending = set(aspects) <= {"ending"} and not named
+    ending_asked = _any(ENDING_PATTERNS, normalised) or (
+        aspects == ("ending",) and not _THEIR_CONCLUSION.search(normalised)
+    )
+    judged = opinion_asked or yes_no
+    if HOW_IT_ENDS.search(normalised) or (ending_asked and (only_ending or not judged)):
+        ending = make("ending", None if judged else polarity)
+        return replace(ending, aspects=("ending",)) if only_ending else ending
     if _any(PLOT_PATTERNS, normalised) and not opinion_asked:
         return make("plot")
-    polarity = _wanted_polarity(words, normalised)
     if RANKING_QUESTION.search(normalised) and not aspects and not named:
         low = polarity == "negative" or _LOW_RANK.search(normalised)
         return make("ranking", "negative" if low else "positive")
@@ -362,24 +366,6 @@ def _meaningful(word: str, words_in_scope: set[str] | None) -> bool:
 def question_aspects(normalised: str, vocabulary: Vocabulary) -> tuple[str, ...]:
     # "Is it worth watching?" asks for the verdict: the film as a whole is no aspect to filter by.
     return tuple(a for a in dict.fromkeys(vocabulary.aspects_in(normalised)) if a != "overall")
-
-
-def _wanted_polarity(words: list[str], normalised: str) -> str | None:
-    if DISLIKE_PHRASE.search(normalised):
-        return "negative"
-    if LIKE_PHRASE.search(normalised):
-        return "positive"
-    negative = positive = False
-    for index, word in enumerate(words):
-        negated = any(w in NEGATIONS for w in words[max(0, index - 3) : index])
-        if word in DISLIKE_CUES:
-            negative = True
-        elif word in LIKE_CUES:
-            # "what didn't they like?" asks for dislikes.
-            negative, positive = (True, positive) if negated else (negative, True)
-    if negative == positive:
-        return None
-    return "negative" if negative else "positive"
 
 
 def _any(patterns: tuple[str, ...], text: str) -> bool:

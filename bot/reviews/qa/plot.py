@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from dataclasses import replace
 
+from bot.reviews.qa import rank
+from bot.reviews.qa.intents import ParsedQuestion
 from bot.reviews.qa.rank import PREMISE, judging
 from bot.reviews.qa.scope import Scope
 from bot.reviews.qa.units import Unit, sentence_unit
@@ -36,6 +39,55 @@ def ending(units: list[Unit], limit: int) -> tuple[Point, ...] | None:
         return None
     tail = units[-min(len(units), max(2, len(units) // 4)) :]
     return tuple(u.point(spoiler=True) for u in tail[:limit])
+
+
+# "how does it end?", "what happens at the end?" ask what happens; "how's the ending?" asks what
+# the critic made of it.
+_TOLD = re.compile(r"\bhow\b.*\bends?\b|\bwhat happens\b|\bhow it ends\b")
+_STANCE = {
+    "positive": "they liked it",
+    "negative": "they did not like it",
+    "mixed": "they had mixed feelings about it",
+}
+
+
+def judged_ending(scope: Scope, parsed: ParsedQuestion, limit: int) -> list[Unit]:
+    """The critic's judgements of the ending (of the asked polarity, if any), best first."""
+    on_ending = replace(parsed, aspects=("ending",), people=())
+    units = rank.opinion_candidates(scope.reviews, scope.sentences)
+    ranked = rank.rank_aspect(units, on_ending, set())
+    if parsed.polarity is not None:
+        ranked = [(s, u) for s, u in ranked if u.polarity == parsed.polarity]
+    return rank.diversify(ranked, limit, scope.shown)
+
+
+def ending_answer(
+    scope: Scope, parsed: ParsedQuestion, limit: int
+) -> tuple[str, tuple[Point, ...]] | None:
+    """What the critic made of the ending and how the retelling ends, all behind spoiler tags;
+    what happens leads when that is what was asked. None when the review says neither."""
+    judged = [u.point(spoiler=True) for u in judged_ending(scope, parsed, min(limit, 3))]
+    told = [
+        p
+        for p in ending(plot_units(scope), limit) or ()
+        if (p.review_id, p.sentence) not in {(j.review_id, j.sentence) for j in judged}
+    ]
+    if not judged and not told:
+        return None
+    if not judged:
+        return "Spoiler warning: the review describes how the film ends (hidden below).", tuple(
+            told
+        )
+    if _TOLD.search(parsed.normalised):
+        points = told[: max(limit - 2, 1)] + judged
+        text = "Spoiler warning: the review tells how the film ends and judges the ending"
+    else:
+        points = judged + told
+        text = "Spoiler warning: the critic judges the ending"
+    stance = {p.polarity for p in judged if p.polarity in _STANCE}
+    if stance:
+        text += ", and " + _STANCE[stance.pop() if len(stance) == 1 else "mixed"]
+    return text + " (quotes hidden below).", tuple(points[:limit])
 
 
 def retelling(

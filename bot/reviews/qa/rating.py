@@ -29,9 +29,15 @@ _RATING = re.compile(
     # "On a scale of 1 to 10, … a shallow 3": the scale first, the score later in the sentence.
     r"|\b(?:scale|gauge) of (?:0|1|zero|one) ?(?:to|-) ?(?P<xden>10|5|100)\b[^.!?]{0,80}?"
     rf"(?<![\w/.])(?P<xnum>{_NUMBER})\b"
-    r"(?!\s*(?:/|out\b|%|minutes?\b|hours?\b|times?\b|is\b|being\b|=|-))",
+    r"(?!\s*(?:/|out\b|%|minutes?\b|hours?\b|times?\b|is\b|being\b|=|-))"
+    # A letter grade: "I give it a D", "grade: B+" (not "a B-movie").
+    r"|\b(?:(?:giving|give|gave|given|grade|graded|rate|rated)\s+(?:it|this|this one|this "
+    r"(?:film|movie)|the (?:film|movie))?\s*an?|grade\s*(?::|is an?|of an?))"
+    r"\s+(?P<grade>[a-d]\s?[+-]?|f)(?![\w-])",
     re.IGNORECASE,
 )
+# Letter grades on the usual four-point scale.
+_GRADES = {"a": 4.0, "b": 3.0, "c": 2.0, "d": 1.0, "f": 0.0}
 # Words just before a score that make it someone else's, or one the film did not get.
 _NOT_OWN = re.compile(
     r"\b(?:imdb|votes?|voted|voting|voters?|users?|reviews|reviewers|comments|people|others|"
@@ -84,6 +90,8 @@ def stated_rating(text: str, metadata: str | None = None) -> Rating | None:
         if readings:
             # "giving this a 3" is stated as "3".
             stated = match.group("gnum") or match.group(0).strip()
+            if match.group("grade"):
+                stated = match.group("grade").replace(" ", "").upper()
             if match.group("xnum"):
                 stated = f"{match.group('xnum')}/{match.group('xden')}"
             own = Rating(stated, readings, match.start())
@@ -113,5 +121,9 @@ def _readings(match: re.Match[str]) -> tuple[float, ...]:
         den_text = match.group("sden") or "5"
         den = float(den_text) if den_text.isdigit() else float(len(den_text))
         return (value / den,) if value <= den else ()
+    if match.group("grade"):
+        grade = match.group("grade").replace(" ", "").lower()
+        step = {"+": 0.3, "-": -0.3}.get(grade[1:], 0.0)
+        return (min(1.0, max(0.0, (_GRADES[grade[0]] + step) / 4)),)
     num = float(match.group("snum") or match.group("gnum"))
     return tuple(num / scale for scale in BARE_SCALES if num <= scale)
