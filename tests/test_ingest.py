@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.errors import IngestError
+from bot.reviews.ingest.pipeline import without_title
 from bot.reviews.ingest.readers import ColumnMapping, ReadDefaults
 from bot.reviews.service import ReviewService
 
@@ -196,3 +197,9 @@ def test_labelling_workers_store_what_one_process_stores(tmp_path: Path) -> None
         store.close()
     assert stored[0] == stored[1]
     assert sum(len(s) for s in stored[1][1].values()) > len(items)
+
+
+def test_a_title_with_its_year_is_blanked_as_the_review_writes_it() -> None:
+    # "town & country" reads as a plot sentence's setting unless it is known for the title.
+    blanked = without_title('the sets cannot save " town & country .', "Town & Country (2001)")
+    assert "town" not in blanked and len(blanked) == len('the sets cannot save " town & country .')

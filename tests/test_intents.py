@@ -324,3 +324,28 @@ def test_like_giving_an_example_asks_for_no_praise(
     vocabulary: AspectVocabulary, question: str, intent: str
 ) -> None:
     assert parse_question(question, vocabulary, people=set()).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("so was it a dud for them or what", "verdict"),
+        ("why does it flop for this critic", "dislikes"),
+        ("what made it such a slog", "dislikes"),
+        ("thoughts on how it wraps up?", "ending"),
+        ("which movie do they say it's nothing like", "lookup"),
+        ("who's in it", "lookup"),
+    ],
+)
+def test_casual_verdicts_reasons_endings_and_comparisons(
+    vocabulary: AspectVocabulary, question: str, intent: str
+) -> None:
+    assert parse_question(question, vocabulary, people=set()).intent == intent
+
+
+def test_a_known_word_with_its_clitic_is_no_typo(vocabulary: AspectVocabulary) -> None:
+    # "there's" once became "theme's", and "it's" "wit's" (a humour cue).
+    parsed = parse_question("there's nothing they liked?", vocabulary, people=set())
+    assert parsed.normalised.startswith("there's") and parsed.aspects == ()
+    parsed = parse_question("it's a comedy, right?", vocabulary, people=set())
+    assert parsed.normalised.startswith("it's")

@@ -24,9 +24,14 @@ def without_title(text: str, title: str | None) -> str:
     return pattern.sub(lambda m: "x" * len(m.group(0)), text)
 
 
+_YEAR = re.compile(r"\s*\(\d{4}\)\s*$")
+
+
 @functools.lru_cache(maxsize=1024)
 def _title_pattern(title: str) -> re.Pattern[str] | None:
-    """Compiled once per title, not once per sentence."""
+    """Compiled once per title, not once per sentence; a year after the title ("Heat (1995)")
+    is no part of what the review writes."""
+    title = _YEAR.sub("", title)
     if len(title.split()) < 2:
         return None
     words = r"\s+".join(re.escape(w) for w in title.split())

@@ -11,7 +11,7 @@ DISLIKE_CUES = """
     weaknesses weak worst wrong bad cons downside downsides disappoint disappointed
     disappointing disappointment faults fault irritated irritate pan panned gripe gripes
     drawback drawbacks shortcoming shortcomings minus minuses letdown letdowns lacking lacked
-    lacks fail failed fails failing
+    lacks fail failed fails failing flop flopped flops bomb bombed bombs dud slog
 """.split()
 LIKE_CUES = """
     like liked likes love loved praise praised praises positive positives good best enjoy
@@ -65,15 +65,16 @@ _LIKERS = frozenset(
     "did didnt dont doesnt not n't really actually also to would will might may even".split()
 )
 _HEDGE_BEFORE = frozenset(
-    "got get kinda sorta just something stuff things smth looks sounds seems feels is was "
-    "are were".split()
+    "got get kinda sorta just something nothing stuff things smth looks sounds seems feels "
+    "is it it's was are were".split()
 )
 _EXAMPLE_AFTER = frozenset("a an what how when where".split())
 
 
 def _prepositional(words: list[str], index: int) -> bool:
-    before = words[index - 1].strip(",") if index > 0 else ""
+    """Whether the "like" at `index` gives an example rather than a liking."""
+    if index == 0:
+        return False
+    before = words[index - 1]
     after = words[index + 1] if index + 1 < len(words) else ""
-    if before in _HEDGE_BEFORE or words[index - 1].endswith(","):
-        return index > 0
-    return after in _EXAMPLE_AFTER and before not in _LIKERS
+    return before in _HEDGE_BEFORE or (after in _EXAMPLE_AFTER and before not in _LIKERS)

@@ -76,6 +76,9 @@ VERDICT_PATTERNS = (
     r"\bmust[- ]see\b",
     r"^\W*(so |then )?(skip|avoid) (it|this|this one)\b",
     r"\bregret (renting|watching|seeing|buying|streaming)\b",
+    # "was it a dud for them?", "is it a flop or what": yes or no, not the reasons.
+    r"^\W*(so |and |but )?(is|was) (it|this|this one|the (film|movie)) (a |an )?(total |complete )?"
+    r"(dud|flop|bomb|letdown|disappointment|winner|hit|miss|keeper|slog)\b",
 )
 # Verdict cues that name the film itself as their object ("would you recommend Bullfighter?"):
 # a word of the review after them is the title, not a person to judge.
@@ -144,7 +147,7 @@ WH_WORDS = (
 _CUE_WORDS: tuple[str, ...] = tuple(sorted(set(DISLIKE_CUES + LIKE_CUES + VERDICT_WORDS)))
 # Questions about who is in a film, or how long it runs, name no content word to match.
 CAST_QUESTION = re.compile(
-    r"\bwho (is|was|were|are) in\b|\bwho (stars?|starred|acts?|acted|plays?|played)\b"
+    r"\bwho('s| is| was| were| are) in\b|\bwho (stars?|starred|acts?|acted|plays?|played)\b"
     r"|\bwho (is|was|were|are) (the )?(lead|leads|star|stars|cast)\b"
 )
 # "What was their favourite number?" asks for one named thing, which the review states in those
@@ -171,7 +174,9 @@ RANKING_QUESTION = re.compile(
     r"|praised|received|panned|hated|disliked|recommended)\b"
     r"|\b(best|worst|better|worse|good|bad|highest|lowest|top|great|poor) "
     r"(reviews|ratings|scores)\b"
-    r"|\b(which|what) (films?|movies?)\b.*\b(like|liked|love|loved|enjoy|enjoyed|hate|hated"
+    # "which movie is it nothing like?" compares; it ranks nothing.
+    r"|\b(which|what) (films?|movies?)\b.*(?<!nothing )(?<!something )(?<!it's )(?<!is it )"
+    r"\b(like|liked|love|loved|enjoy|enjoyed|hate|hated"
     r"|dislike|disliked|recommend|recommended|praise|praised|pan|panned)\b"
     r"|\b(which|what) (films?|movies?) (is|are|was|were) (worth|good|bad|best|worst|the best"
     r"|the worst|recommended)\b"

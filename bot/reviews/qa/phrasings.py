@@ -44,6 +44,7 @@ ENDING_PATTERNS = (
     r"\bwhat happens (at|in) the end\b",
     r"\b(the )?ending\b",
     r"\bend of the (film|movie|story)\b",
+    r"\b(wraps?|wrapped|wrapping) (it |things |everything )?up\b|\bwrap-up\b",
     r"\bspoil",
     r"\btwist\b",
 )

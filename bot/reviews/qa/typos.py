@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process
@@ -57,6 +58,9 @@ def _spelt_out(word: str, words: Sequence[str], i: int, keep: set[str]) -> str:
     return _SHORTHAND[word]
 
 
+_CLITIC = re.compile(r"'(?:s|re|ll|d|ve|m)$|n't$")
+
+
 def correct_typos(text: str, known: Sequence[str], keep: set[str] | None = None) -> str:
     """Replace words that are near misses of `known` cue or aspect words ('disike' → 'dislike').
 
@@ -69,7 +73,15 @@ def correct_typos(text: str, known: Sequence[str], keep: set[str] | None = None)
     words = tokens(text)
     for i, word in enumerate(words):
         word = _APOSTROPHE_LOST.get(word) or _spelt_out(word, words, i, keep)
-        if len(word) >= 3 and word not in dictionary and word not in known and word not in keep:
+        # "there's", "it's", "they'd": a known word with its clitic is no typo.
+        base = _CLITIC.sub("", word)
+        if (
+            len(word) >= 3
+            and word not in dictionary
+            and word not in known
+            and word not in keep
+            and (base == word or base not in dictionary)
+        ):
             match = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=84)
             if match is not None:
                 word = match[0]
