@@ -589,3 +589,24 @@ def test_an_ending_answer_leads_with_what_was_asked(service: ReviewService, tmp_
     sinks = next(i for i, t in enumerate(texts) if "sinks the chest" in t)
     assert sinks < next(i for i, t in enumerate(texts) if "final scene" in t)
     assert all(p.spoiler for p in judged.points + told.points)
+
+
+SATIRE_SHOW = (
+    'I first saw "The Dolly and Max Show" in 1988. Dolly was voiced with real venom. Max '
+    "was a puppet with a big nose. The whole cast had been together several years by then. "
+    "The long two-hour special used strong language."
+)
+
+
+def test_a_lookup_wants_an_answer_of_the_kind_asked_for(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(service, tmp_path, "Puppets", SATIRE_SHOW)
+    # Only "Max" is named near "voiced", and Max is the one asked about; the quoted name is a
+    # title, nobody who could do the voice.
+    assert ask(service, "who does the voice of max?").abstained
+    # "several years" is no year; "1988" is.
+    assert "1988" in ask(service, "what year did they first see it?").points[0].text
+    assert "several years" not in cited(ask(service, "what year is it from?"))
+    # One word of the review ("language") does not stand in for three of the question.
+    assert ask(service, "is it in spanish with subtitles or dubbed?").abstained

@@ -120,3 +120,8 @@ def test_idioms_are_read_from_the_file(tmp_path: Path) -> None:
     path.write_text('[music]\ncues = ["score"]\nidioms = "score points"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="idioms"):
         AspectVocabulary.load(path)
+
+
+def test_a_score_given_is_no_music(vocabulary: AspectVocabulary) -> None:
+    assert vocabulary.aspects_in("It escapes the lowest possible score from me.") == ()
+    assert vocabulary.aspects_in("The score by Max Steiner soars.") == ("music",)

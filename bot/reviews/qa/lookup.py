@@ -100,21 +100,26 @@ def rank_lookup(
                 word_aspects[w].add(aspect)
     mass = sum(idf.values())
     soft = _soft_matches(query, words_of)
+    titles = {r.film: _title_words(r.film) for r in reviews}
     scored = []
     for k, ((review, sentence), stems, words) in enumerate(
         zip(pool, stems_of, words_of, strict=True)
     ):
         hit = 0.0
+        near_used: set[str] = set()
         for q, w in enumerate(query):
             if stem(w) in stems:
                 hit += idf[w] * (1.0 if w in words else 0.8)
             elif word_aspects[w] & set(sentence.aspects):
                 hit += idf[w] * 0.7
-            elif soft is not None and soft[q, k] >= SOFT_MIN:
-                hit += idf[w] * SOFT_WEIGHT * float(soft[q, k])
+            elif soft is not None and soft[0][q, k] >= SOFT_MIN and soft[1][q][k] not in near_used:
+                # One word of the sentence stands in for one word of the question, not for
+                # three ("language" for "spanish", "subtitles" and "dubbed").
+                near_used.add(soft[1][q][k])
+                hit += idf[w] * SOFT_WEIGHT * float(soft[0][q, k])
         if hit <= 0:
             continue
-        if not _fits_answer_type(parsed.wh, sentence.text, lowercase_only):
+        if not _fits_answer_type(parsed, sentence.text, lowercase_only, titles[review.film]):
             continue
         scored.append((hit / mass, sentence_unit(review, sentence)))
     return best_first(scored)
@@ -126,22 +131,25 @@ SOFT_WEIGHT = 0.6
 SOFT_NEIGHBOURS = 25
 
 
-def _soft_matches(query: list[str], words_of: list[set[str]]) -> npt.NDArray[np.float32] | None:
+def _soft_matches(
+    query: list[str], words_of: list[set[str]]
+) -> tuple[npt.NDArray[np.float32], list[list[str]]] | None:
     """For each query word and sentence, the best similarity of one of the sentence's words
-    among the query word's nearest neighbours (0 if none is)."""
+    among the query word's nearest neighbours (0 if none is), and that word."""
     vectors = shipped_vectors()
     if vectors is None or not query:
         return None
     best = np.zeros((len(query), len(words_of)), dtype=np.float32)
+    which = [[""] * len(words_of) for _ in query]
     for q, word in enumerate(query):
         near = {w: c for w, c in vectors.neighbours(word, SOFT_NEIGHBOURS).items() if c >= SOFT_MIN}
         if not near:
             continue
         for k, words in enumerate(words_of):
-            found = [near[w] for w in words if w in near]
+            found = [(near[w], w) for w in words if w in near]
             if found:
-                best[q, k] = max(found)
-    return best
+                best[q, k], which[q][k] = max(found)
+    return best, which
 
 
 def person_in(text: str, question: ParsedQuestion, title: str) -> str | None:
@@ -150,10 +158,13 @@ def person_in(text: str, question: ParsedQuestion, title: str) -> str | None:
     question's own words ("who was poorly cast?" → "Ryan Gosling"), with the names listed beside
     it ("Charles Brackett, Billy Wilder and Walter Reisch wrote the screenplay")."""
     title_words = _title_words(title)
+    # A name in quotation marks is a title ("The Ronnie and Nancy Show"), not a person.
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
     names = [
         m
         for m in [*_FULL_NAME.finditer(text)] or [*_NAME.finditer(text)]
         if not {w.casefold() for w in m.group(0).split()} <= title_words
+        and not any(a <= m.start() < b for a, b in quoted)
     ]
     if not names:
         return None
@@ -207,15 +218,39 @@ _RUNTIME_WORDS = frozenset("long run runs running runtime length last lasts time
 _CAST_WORDS = frozenset(stem(w) for w in ("played", "plays", "play", "stars", "starred", "acted"))
 
 
-def _fits_answer_type(wh: str | None, text: str, lowercase_only: bool = False) -> bool:
-    """A 'who' answer names someone; a 'when' answer holds a time."""
-    if wh == "who":
+def _fits_answer_type(
+    parsed: ParsedQuestion, text: str, lowercase_only: bool, title: set[str]
+) -> bool:
+    """A 'who' answer names someone, and someone the question does not name already unless it
+    asks who they are; a 'when' answer holds a time, a 'what year' one a year."""
+    if _YEAR_QUESTION.search(parsed.normalised):
+        return bool(_YEAR.search(text))
+    if parsed.wh == "who":
         if lowercase_only:
             # A review that lost its capitals shows a name as a word no dictionary knows
             # ("husband ( chazz palminteri )").
             known = dictionary_words()
             return any(w not in known for w in re.findall(r"[a-z]{3,}", text))
-        return bool(_NAME.search(text))
-    if wh == "when":
+        if _WHO_IS.search(parsed.normalised):
+            return bool(_NAME.search(text))
+        asked = set(parsed.normalised.split()) | title
+        quoted = [m.span() for m in _QUOTED.finditer(text)]
+        return any(
+            m.group(0).casefold() not in asked and not any(a <= m.start() < b for a, b in quoted)
+            for m in _NAME.finditer(text)
+        )
+    if parsed.wh == "when":
         return bool(_TIME.search(text.lower()))
     return True
+
+
+# "who is Mia?" asks who someone is; "who is the director?" asks for a name.
+_WHO_IS = re.compile(r"\bwho('s| is| was| are| were) (?!the |a |an |in\b)")
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+_YEAR_QUESTION = re.compile(
+    r"\b(what|which) (year|decade)\b|\bwhen (was|did) (it|this|the (film|movie)) "
+    r"(come out|made|released|release|filmed|shot|set)\b"
+)
+_YEAR = re.compile(
+    r"\b(1[89]\d\d|20\d\d)s?\b|'\d0s\b|\b(fifties|sixties|seventies|eighties|nineties)\b"
+)
