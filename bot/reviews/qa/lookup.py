@@ -6,9 +6,6 @@ import math
 import re
 from collections.abc import Sequence
 
-import numpy as np
-import numpy.typing as npt
-
 from bot.reviews.qa.compose import join_words
 from bot.reviews.qa.intents import CAST_QUESTION, LENGTH_QUESTION, ParsedQuestion, Vocabulary
 from bot.reviews.qa.rank import best_first
@@ -106,17 +103,16 @@ def rank_lookup(
         zip(pool, stems_of, words_of, strict=True)
     ):
         hit = 0.0
-        near_used: set[str] = set()
+        unmatched: list[int] = []
         for q, w in enumerate(query):
             if stem(w) in stems:
                 hit += idf[w] * (1.0 if w in words else 0.8)
             elif word_aspects[w] & set(sentence.aspects):
                 hit += idf[w] * 0.7
-            elif soft is not None and soft[0][q, k] >= SOFT_MIN and soft[1][q][k] not in near_used:
-                # One word of the sentence stands in for one word of the question, not for
-                # three ("language" for "spanish", "subtitles" and "dubbed").
-                near_used.add(soft[1][q][k])
-                hit += idf[w] * SOFT_WEIGHT * float(soft[0][q, k])
+            else:
+                unmatched.append(q)
+        if soft is not None and unmatched:
+            hit += _soft_hit([(idf[query[q]], soft[q][k]) for q in unmatched])
         if hit <= 0:
             continue
         if not _fits_answer_type(parsed, sentence.text, lowercase_only, titles[review.film]):
@@ -133,23 +129,39 @@ SOFT_NEIGHBOURS = 25
 
 def _soft_matches(
     query: list[str], words_of: list[set[str]]
-) -> tuple[npt.NDArray[np.float32], list[list[str]]] | None:
-    """For each query word and sentence, the best similarity of one of the sentence's words
-    among the query word's nearest neighbours (0 if none is), and that word."""
+) -> list[list[list[tuple[float, str]]]] | None:
+    """For each query word and sentence, the sentence's words among the query word's nearest
+    neighbours, with their similarity, most similar first."""
     vectors = shipped_vectors()
     if vectors is None or not query:
         return None
-    best = np.zeros((len(query), len(words_of)), dtype=np.float32)
-    which = [[""] * len(words_of) for _ in query]
-    for q, word in enumerate(query):
+    found: list[list[list[tuple[float, str]]]] = []
+    for word in query:
         near = {w: c for w, c in vectors.neighbours(word, SOFT_NEIGHBOURS).items() if c >= SOFT_MIN}
-        if not near:
+        found.append(
+            [sorted(((near[w], w) for w in words if w in near), reverse=True) for words in words_of]
+        )
+    return found
+
+
+def _soft_hit(asked: list[tuple[float, list[tuple[float, str]]]]) -> float:
+    """The weight of question words met by near words of one sentence, closest pairs first.
+    A sentence word that stands in for several question words counts half as much each time
+    again: "won" meets "win" and "awards", but "language" is not "spanish", "subtitles" and
+    "dubbed" all at once."""
+    pairs = sorted(
+        ((sim, word, q) for q, (_, near) in enumerate(asked) for sim, word in near), reverse=True
+    )
+    uses: dict[str, int] = {}
+    met: set[int] = set()
+    hit = 0.0
+    for sim, word, q in pairs:
+        if q in met:
             continue
-        for k, words in enumerate(words_of):
-            found = [(near[w], w) for w in words if w in near]
-            if found:
-                best[q, k], which[q][k] = max(found)
-    return best, which
+        met.add(q)
+        hit += asked[q][0] * SOFT_WEIGHT * sim * 0.5 ** uses.get(word, 0)
+        uses[word] = uses.get(word, 0) + 1
+    return hit
 
 
 def person_in(text: str, question: ParsedQuestion, title: str) -> str | None:
