@@ -610,3 +610,24 @@ def test_a_lookup_wants_an_answer_of_the_kind_asked_for(
     assert "several years" not in cited(ask(service, "what year is it from?"))
     # One word of the review ("language") does not stand in for three of the question.
     assert ask(service, "is it in spanish with subtitles or dubbed?").abstained
+
+
+UNTITLED = (
+    "One of many slashers of the early eighties, Pranks is notable only for an early "
+    "performance by Daphne Zuniga. Director Jeffrey Obrow delivers a tedious and unexciting "
+    'horror. The deaths are brief and not that gory. It reminded me of "Friday the 13th" '
+    'and "Friday the 13th" is better.'
+)
+
+
+def test_a_title_the_review_goes_by_is_the_film_not_a_person(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    # The film is known only by its IMDb id; the review calls it "Pranks".
+    path = tmp_path / "untitled.jsonl"
+    path.write_text(json.dumps({"id": "u1", "film": "tt0082279", "text": UNTITLED}))
+    service.ingest_paths_sync([path])
+    gripes = ask(service, "what made pranks such a slog for them?", review_id="u1")
+    assert gripes.intent == "dislikes" and "tedious and unexciting" in cited(gripes)
+    director = ask(service, "who's the director behind pranks?", review_id="u1")
+    assert not director.abstained and "Jeffrey Obrow" in director.answer

@@ -311,6 +311,18 @@ def test_an_idiom_outweighs_the_words_that_mislead_the_model(tagger: OpinionTagg
     assert opinion.polarity == "positive" and "ending" in opinion.aspects
 
 
+def test_a_quality_in_excess_is_a_complaint(tagger: OpinionTagger) -> None:
+    assert tagger.tag("The ending is a bit too neat.").polarity == "negative"
+    assert tagger.tag("It is a little too sweet.").polarity == "negative"
+
+
+def test_a_film_that_saves_itself_or_has_one_highlight_is_praised(tagger: OpinionTagger) -> None:
+    text = "In its last minutes the film saves itself from disgrace with a nice, unexpected ending."
+    assert tagger.tag(text).polarity == "positive"
+    text = "This gritty film has its only highlight in a well-designed title sequence."
+    assert tagger.tag(text).polarity == "positive"
+
+
 def test_words_naming_a_part_or_kind_of_film_do_not_judge(tagger: OpinionTagger) -> None:
     # "fans" is praise to the lexicon; here it names the audience the film insults.
     assert tagger.tag("The movie is insulting to horror film fans.").polarity == "negative"

@@ -81,7 +81,8 @@ _ADVICE = {
             "|redeeming feature|redeeming features|redeeming quality|redeeming qualities"
             "|saving grace|only good thing|one good thing|best part of the movie"
             "|best part of the film|best part of this|best thing about the movie"
-            "|best thing about the film",
+            "|best thing about the film|only highlight|one highlight|sole highlight"
+            "|only bright spot|one bright spot",
             1,
         ),
     )
@@ -221,7 +222,8 @@ _IDIOMS = {
             "|paid off|hits the mark|more than make up for|more than makes up for"
             "|more than made up for|hold the film together|holds the film together"
             "|held the film together|hold this film together|holds this film together"
-            "|nail biting|nail-biting|going for it|going for them|going for him|going for her",
+            "|nail biting|nail-biting|going for it|going for them|going for him|going for her"
+            "|saves itself|saved itself|redeems itself|redeemed itself",
             1,
         ),
         (
@@ -230,7 +232,7 @@ _IDIOMS = {
             "|made no sense|make no sense|expected more|expecting more|expected better"
             "|hoped for more|hoping for more|deserved better|deserves better"
             "|left a lot to be desired|leaves a lot to be desired|leaves much to be desired"
-            "|at best",
+            "|at best|a little too|a bit too|a tad too|slightly too|a touch too",
             -1,
         ),
     )
@@ -251,7 +253,9 @@ def _idioms(tokens: Sequence[str], signs: list[int | None]) -> list[tuple[int, i
             for phrase, sign in _IDIOMS.items():
                 if tuple(tokens[i : i + len(phrase)]) == phrase:
                     found.append((i, sign))
-                    signs[i : i + len(phrase)] = [None] * len(phrase)
+                    # "a bit too neat": the quality in excess is the complaint, not praise.
+                    covered = len(phrase) + (phrase[-1] == "too")
+                    signs[i : i + covered] = [None] * len(signs[i : i + covered])
                     width = len(phrase)  # "will not regret" is one idiom, not two
                     break
         i += width

@@ -57,7 +57,8 @@ class Answerer:
         conversation = question.conversation
         scope = resolve_scope(self.store, films, question, conversation)
         # "did they like Heat?" reads as "did they like it?": the title has done its job.
-        text = _without_title(question.text, scope.film)
+        text = _without_title(question.text, scope.film.title if scope.film else None)
+        text = _without_title(text, scope.guessed_title(), guessed=True)
         parsed = parse(
             text,
             self.vocabulary,
@@ -333,11 +334,18 @@ class Answerer:
         return self._lookup(parsed, scope, limit)
 
 
-def _without_title(text: str, film: Film | None) -> str:
-    if film is None or len(film.title) < 2:
+def _without_title(text: str, title: str | None, *, guessed: bool = False) -> str:
+    """`text` with the film's title read as "it"; a guessed title only where it is not compared
+    with ("just another Spinal Tap rip-off?" names another film)."""
+    if title is None or len(title) < 2:
         return text
-    pattern = r"\b" + r"\s+".join(re.escape(w) for w in film.title.split()) + r"\b"
+    pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in title.split()) + r"(?!\w)"
+    if guessed:
+        pattern = _NOT_COMPARED + pattern
     return re.sub(pattern, "it", text, flags=re.IGNORECASE)
+
+
+_NOT_COMPARED = r"(?<!another )(?<!like )(?<!than )(?<!to )(?<!vs )(?<!versus )(?<!of )"
 
 
 def _discussed(scope: Scope) -> list[str]:

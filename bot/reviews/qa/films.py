@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -82,3 +82,61 @@ def unindexed_title(question: str, films: Sequence[Film], known_words: set[str])
 def _which_message(films: Sequence[Film]) -> str:
     names = ", ".join(label(f) for f in films[:8])
     return f"Which film do you mean? Several match: {names}."
+
+
+_QUOTED = re.compile(r'"([^"]{1,80})"|“([^”]{1,80})”')
+_CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
+# "…in the early eighties, Pranks is notable only for…": a lone word, not after a sentence end.
+_LONE_SUBJECT = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]{2,}) (?:is|was)\b")
+
+
+def quoted_titles(texts: Sequence[str]) -> list[str]:
+    """Phrases a review puts in quotation marks in title case ("To Die For"); quoted speech is
+    not in title case, and a single word must be quoted twice."""
+    found: dict[str, int] = {}
+    for text in texts:
+        for match in _QUOTED.finditer(text):
+            phrase = (match.group(1) or match.group(2)).strip(" ,.!?")
+            if (
+                _title_case(phrase)
+                and not phrase.isupper()
+                and re.fullmatch(r"[\w' &:,.-]+", phrase)
+            ):
+                found[phrase] = found.get(phrase, 0) + 1
+    # A single quoted word is as often a nickname or a word mocked as a title.
+    return [p for p in found if " " in p or found[p] > 1]
+
+
+def not_people(texts: Sequence[str]) -> set[str]:
+    """Lower-cased capitalised words a review only ever writes inside a quoted title."""
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for text in texts:
+        spans = [m.span() for m in _QUOTED.finditer(text) if _title_case(m.group(0))]
+        for match in _CAPITAL_WORD.finditer(text):
+            quoted = any(a < match.start() < b for a, b in spans)
+            (inside if quoted else outside).add(match.group(0))
+    return {w.lower() for w in inside - outside}
+
+
+def guessed_title(texts: Sequence[str], dictionary: Collection[str]) -> str | None:
+    """The title of a film a review never names in its metadata: of its quoted titles and the
+    dictionary words it writes alone as a subject in mid-sentence, never as part of a longer
+    name ("…eighties, Pranks is notable…"), the one it writes first; a review names its film
+    before the films it compares it with."""
+    joined = "\n".join(texts)
+    candidates = quoted_titles(texts)
+    for match in _LONE_SUBJECT.finditer(joined):
+        word = match.group(1)
+        if word.lower() in dictionary and not re.search(
+            rf"\b[A-Z][a-z]+ {word}\b|\b{word} [A-Z][a-z]+", joined
+        ):
+            candidates.append(word)
+    if not candidates:
+        return None
+    return min(candidates, key=lambda title: joined.find(title))
+
+
+def _title_case(quoted: str) -> bool:
+    words = re.findall(r"[A-Za-z']+", quoted)
+    return bool(words) and all(w[0].isupper() for w in words if len(w) > 3)

@@ -28,7 +28,7 @@ PLOT_PATTERNS = (
     r"\bwhat'?s (going on|happening) in (the|this) (story|plot|film|movie)\b",
     r"\b(give|tell|explain|outline|summari[sz]e)\b.*\bthe (plot|story|storyline)\b",
     r"\bwhat (is|was) it about\b",
-    r"\bwhat happens\b",
+    r"\bwhat (actually |really |exactly )?happens\b",
     r"\bsynopsis\b",
     r"\bpremise\b",
     r"\bstoryline\b",

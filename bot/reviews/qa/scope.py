@@ -14,6 +14,7 @@ from bot.reviews.types import Conversation, Film, Question, Review, Sentence
 
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{2,})\b")
 _FIRST_WORD = re.compile(r"^\W*([A-Z][a-z]{2,})\b")
+_ID_ONLY = re.compile(r"tt\d+")
 # With no film named, these ask about every indexed review: "what did critics think of the
 # cinematography?", "which film has the best reviews?".
 _ACROSS_CORPUS = re.compile(
@@ -42,7 +43,21 @@ class Scope:
                 first = _FIRST_WORD.match(sentence.text)
                 if first and first.group(1).lower() not in dictionary:
                     names.add(first.group(1).lower())
+        # Titles are no one: "To Die For", or "Pranks" where the film's title is unknown.
+        texts = [s.text for sentences in self.sentences.values() for s in sentences]
+        names -= film_lookup.not_people(texts)
+        guessed = self.guessed_title()
+        if guessed:
+            names -= set(guessed.lower().split())
         return names
+
+    def guessed_title(self) -> str | None:
+        """For one review of a film known only by an id (an IMDb "tt…"), the title it seems to
+        go by (`films.guessed_title`)."""
+        if len(self.reviews) != 1 or not _ID_ONLY.fullmatch(self.reviews[0].film):
+            return None
+        texts = [s.text for s in self.sentences.get(self.reviews[0].review_id, [])]
+        return film_lookup.guessed_title(texts, dictionary_words())
 
     def lowercase(self) -> bool:
         """True when the reviews lost their capitals (names can't be told from words)."""
