@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.errors import FilmNotFound
+from bot.reviews.qa import places
 from bot.reviews.service import ReviewService
 from bot.reviews.types import Answer, Conversation, Question
 
@@ -631,3 +632,20 @@ def test_a_title_the_review_goes_by_is_the_film_not_a_person(
     assert gripes.intent == "dislikes" and "tedious and unexciting" in cited(gripes)
     director = ask(service, "who's the director behind pranks?", review_id="u1")
     assert not director.abstained and "Jeffrey Obrow" in director.answer
+
+
+TRAVEL_FILM = (
+    "The leads are charming and the script is sharp. I saw it at a small festival years ago. "
+    "It was a huge draw in Sweden, oddly enough. The photography is flat."
+)
+
+
+def test_a_lookup_meets_a_kind_of_thing_by_an_instance_of_it(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(service, tmp_path, "Travel", TRAVEL_FILM)
+    answer = ask(service, "in which country was it popular?")
+    assert not answer.abstained and "Sweden" in answer.points[0].text
+    # A word that is a country only when capitalised: "what a turkey" names none.
+    assert not places.names_a("country", "what a turkey this is")
+    assert places.names_a("country", "Turkey looks lovely on film")

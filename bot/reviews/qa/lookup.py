@@ -6,6 +6,7 @@ import math
 import re
 from collections.abc import Sequence
 
+from bot.reviews.qa import places
 from bot.reviews.qa.compose import join_words
 from bot.reviews.qa.intents import CAST_QUESTION, LENGTH_QUESTION, ParsedQuestion, Vocabulary
 from bot.reviews.qa.rank import best_first
@@ -97,6 +98,7 @@ def rank_lookup(
                 word_aspects[w].add(aspect)
     mass = sum(idf.values())
     soft = _soft_matches(query, words_of)
+    kinds = [places.kind_of(w) for w in query]
     titles = {r.film: _title_words(r.film) for r in reviews}
     scored = []
     for k, ((review, sentence), stems, words) in enumerate(
@@ -107,6 +109,9 @@ def rank_lookup(
         for q, w in enumerate(query):
             if stem(w) in stems:
                 hit += idf[w] * (1.0 if w in words else 0.8)
+            elif (kind := kinds[q]) is not None and places.names_a(kind, sentence.text):
+                # "Sweden" answers "which country?" as if it said "country".
+                hit += idf[w]
             elif word_aspects[w] & set(sentence.aspects):
                 hit += idf[w] * 0.7
             else:
@@ -236,7 +241,7 @@ def _fits_answer_type(
     """A 'who' answer names someone, and someone the question does not name already unless it
     asks who they are; a 'when' answer holds a time, a 'what year' one a year."""
     if _YEAR_QUESTION.search(parsed.normalised):
-        return bool(_YEAR.search(text))
+        return places.names_a("year", text)
     if parsed.wh == "who":
         if lowercase_only:
             # A review that lost its capitals shows a name as a word no dictionary knows
@@ -262,7 +267,4 @@ _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 _YEAR_QUESTION = re.compile(
     r"\b(what|which) (year|decade)\b|\bwhen (was|did) (it|this|the (film|movie)) "
     r"(come out|made|released|release|filmed|shot|set)\b"
-)
-_YEAR = re.compile(
-    r"\b(1[89]\d\d|20\d\d)s?\b|'\d0s\b|\b(fifties|sixties|seventies|eighties|nineties)\b"
 )

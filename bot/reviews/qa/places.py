@@ -1,0 +1,62 @@
+"""Words that are an instance of what a lookup asks for: a country for "which country?", a
+city for "what city?", a year for "what year?". A sentence naming one answers that word of the
+question as if it held the word itself ("it was a huge draw in Sweden" for "in which country
+was it a hit?")."""
+
+from __future__ import annotations
+
+import re
+
+_COUNTRIES = """
+    america american americans usa u.s. britain british england scotland scottish wales welsh
+    ireland irish france french germany german germans italy italian spain spanish portugal
+    portuguese sweden swedish norway norwegian denmark danish finland finnish iceland
+    icelandic netherlands holland dutch belgium belgian switzerland swiss austria austrian
+    hungary hungarian czech czechoslovakia russia russian soviet ukraine ukrainian romania
+    romanian bulgaria yugoslavia serbia serbian croatia greece greek israel israeli iran
+    iranian iraq egypt egyptian india indian bollywood pakistan japan japanese korea korean
+    taiwan taiwanese thailand vietnam vietnamese philippines filipino indonesia australia
+    australian zealand canada canadian mexico mexican brazil brazilian argentina argentine
+    argentinian cuba cuban colombia peru africa african nigeria kenya morocco europe european
+    asia asian scandinavia scandinavian
+""".split()
+# Words that are places only when capitalised: "the polish on it", "what a turkey".
+_CASED_COUNTRIES = {"Poland", "Polish", "Turkey", "Turkish", "China", "Chinese", "Chile"}
+_CITIES = """
+    london paris rome berlin tokyo york angeles hollywood chicago boston sydney toronto
+    vancouver montreal madrid barcelona moscow shanghai beijing bombay mumbai venice vienna
+    prague amsterdam dublin edinburgh francisco vegas miami orleans seattle detroit
+    philadelphia brooklyn manhattan
+""".split()
+_YEAR = re.compile(
+    r"\b(1[89]\d\d|20\d\d)s?\b|'\d0s\b|\b(fifties|sixties|seventies|eighties|nineties)\b"
+)
+_WORDS = re.compile(r"[A-Za-z][\w.]*")
+
+# The question word each kind of instance answers, as content words come out of a question.
+_KINDS = {
+    "country": "country",
+    "countries": "country",
+    "nation": "country",
+    "nationality": "country",
+    "city": "city",
+    "cities": "city",
+    "town": "city",
+    "year": "year",
+    "decade": "year",
+}
+
+
+def kind_of(word: str) -> str | None:
+    """The kind of thing a question word asks for ("country"), if it asks for one."""
+    return _KINDS.get(word.removesuffix("'s"))
+
+
+def names_a(kind: str, text: str) -> bool:
+    """Whether `text` names a thing of that kind: a country or its people, a city, a year."""
+    if kind == "year":
+        return bool(_YEAR.search(text))
+    words = _WORDS.findall(text)
+    if kind == "city":
+        return any(w.lower() in _CITIES for w in words)
+    return any(w.lower() in _COUNTRIES or w in _CASED_COUNTRIES for w in words)
