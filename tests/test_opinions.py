@@ -311,6 +311,12 @@ def test_an_idiom_outweighs_the_words_that_mislead_the_model(tagger: OpinionTagg
     assert opinion.polarity == "positive" and "ending" in opinion.aspects
 
 
+def test_chemistry_is_praise_and_its_absence_a_complaint(tagger: OpinionTagger) -> None:
+    assert tagger.tag("The two leads have no chemistry whatsoever.").polarity == "negative"
+    assert tagger.tag("There is zero chemistry between them.").polarity == "negative"
+    assert tagger.tag("The chemistry between the leads carries it.").polarity == "positive"
+
+
 def test_a_quality_in_excess_is_a_complaint(tagger: OpinionTagger) -> None:
     assert tagger.tag("The ending is a bit too neat.").polarity == "negative"
     assert tagger.tag("It is a little too sweet.").polarity == "negative"

@@ -223,7 +223,7 @@ _IDIOMS = {
             "|more than made up for|hold the film together|holds the film together"
             "|held the film together|hold this film together|holds this film together"
             "|nail biting|nail-biting|going for it|going for them|going for him|going for her"
-            "|saves itself|saved itself|redeems itself|redeemed itself",
+            "|saves itself|saved itself|redeems itself|redeemed itself|chemistry",
             1,
         ),
         (
@@ -232,7 +232,7 @@ _IDIOMS = {
             "|made no sense|make no sense|expected more|expecting more|expected better"
             "|hoped for more|hoping for more|deserved better|deserves better"
             "|left a lot to be desired|leaves a lot to be desired|leaves much to be desired"
-            "|at best|a little too|a bit too|a tad too|slightly too|a touch too",
+            "|at best|a little too|a bit too|a tad too|slightly too|a touch too|zero chemistry",
             -1,
         ),
     )
