@@ -635,8 +635,8 @@ def test_a_title_the_review_goes_by_is_the_film_not_a_person(
 
 
 TRAVEL_FILM = (
-    "The leads are charming and the script is sharp. I saw it at a small festival years ago. "
-    "It was a huge draw in Sweden, oddly enough. The photography is flat."
+    "As an American, I found the humour odd. It was a hit with critics at home. It was a hit "
+    "in Sweden, oddly enough. The photography is flat."
 )
 
 
@@ -644,8 +644,21 @@ def test_a_lookup_meets_a_kind_of_thing_by_an_instance_of_it(
     service: ReviewService, tmp_path: Path
 ) -> None:
     index_text(service, tmp_path, "Travel", TRAVEL_FILM)
-    answer = ask(service, "in which country was it popular?")
+    answer = ask(service, "in which country was it a hit?")
     assert not answer.abstained and "Sweden" in answer.points[0].text
+    # A nationality with nothing else of the question answers nothing.
+    assert ask(service, "which country was it filmed in?").abstained
     # A word that is a country only when capitalised: "what a turkey" names none.
     assert not places.names_a("country", "what a turkey this is")
     assert places.names_a("country", "Turkey looks lovely on film")
+
+
+def test_an_ending_not_judged_is_not_judged_by_what_happens(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    text = HARBOUR_FILM.replace(" The final scene is beautifully shot and genuinely moving.", "")
+    index_text(service, tmp_path, "Harbour", text)
+    judged = ask(service, "was the ending any good?")
+    assert judged.abstained and "made of the ending" in judged.answer
+    told = ask(service, "how does it end?")
+    assert not told.abstained and "sinks the chest" in cited(told)

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from bot.reviews.opinions.stance import StanceModel
 from bot.reviews.qa import compose, lookup, plot, rank, ranking
+from bot.reviews.qa import films as film_lookup
 from bot.reviews.qa.conversation import follow_up, remember
 from bot.reviews.qa.intent_model import IntentReader
 from bot.reviews.qa.intents import RATING_QUESTION, ParsedQuestion, Vocabulary
@@ -57,8 +58,8 @@ class Answerer:
         conversation = question.conversation
         scope = resolve_scope(self.store, films, question, conversation)
         # "did they like Heat?" reads as "did they like it?": the title has done its job.
-        text = _without_title(question.text, scope.film.title if scope.film else None)
-        text = _without_title(text, scope.guessed_title(), guessed=True)
+        text = film_lookup.without_title(question.text, scope.film.title if scope.film else None)
+        text = film_lookup.without_title(text, scope.guessed_title(), guessed=True)
         parsed = parse(
             text,
             self.vocabulary,
@@ -231,7 +232,11 @@ class Answerer:
         if parsed.intent == "ending":
             found = plot.ending_answer(scope, parsed, limit)
             if found is None:
-                message = "The review doesn't say how the film ends."
+                message = (
+                    "The review doesn't say how the film ends."
+                    if plot.asks_what_happens(parsed)
+                    else "The review doesn't say what the critic made of the ending."
+                )
                 return _abstain(parsed, scope, message, discussed=True)
             return _answer(parsed, scope, *found)
         units = plot.plot_units(scope)
@@ -332,20 +337,6 @@ class Answerer:
         if parsed.aspects or parsed.people:
             return self._aspect(parsed, scope, limit)
         return self._lookup(parsed, scope, limit)
-
-
-def _without_title(text: str, title: str | None, *, guessed: bool = False) -> str:
-    """`text` with the film's title read as "it"; a guessed title only where it is not compared
-    with ("just another Spinal Tap rip-off?" names another film)."""
-    if title is None or len(title) < 2:
-        return text
-    pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in title.split()) + r"(?!\w)"
-    if guessed:
-        pattern = _NOT_COMPARED + pattern
-    return re.sub(pattern, "it", text, flags=re.IGNORECASE)
-
-
-_NOT_COMPARED = r"(?<!another )(?<!like )(?<!than )(?<!to )(?<!vs )(?<!versus )(?<!of )"
 
 
 def _discussed(scope: Scope) -> list[str]:

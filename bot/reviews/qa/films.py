@@ -140,3 +140,17 @@ def guessed_title(texts: Sequence[str], dictionary: Collection[str]) -> str | No
 def _title_case(quoted: str) -> bool:
     words = re.findall(r"[A-Za-z']+", quoted)
     return bool(words) and all(w[0].isupper() for w in words if len(w) > 3)
+
+
+def without_title(text: str, title: str | None, *, guessed: bool = False) -> str:
+    """`text` with the film's title read as "it"; a guessed title only where it is not compared
+    with ("just another Spinal Tap rip-off?" names another film)."""
+    if title is None or len(title) < 2:
+        return text
+    pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in title.split()) + r"(?!\w)"
+    if guessed:
+        pattern = _NOT_COMPARED + pattern
+    return re.sub(pattern, "it", text, flags=re.IGNORECASE)
+
+
+_NOT_COMPARED = r"(?<!another )(?<!like )(?<!than )(?<!to )(?<!vs )(?<!versus )(?<!of )"

@@ -104,20 +104,23 @@ def rank_lookup(
     for k, ((review, sentence), stems, words) in enumerate(
         zip(pool, stems_of, words_of, strict=True)
     ):
-        hit = 0.0
+        hit = instance = 0.0
         unmatched: list[int] = []
         for q, w in enumerate(query):
             if stem(w) in stems:
                 hit += idf[w] * (1.0 if w in words else 0.8)
             elif (kind := kinds[q]) is not None and places.names_a(kind, sentence.text):
-                # "Sweden" answers "which country?" as if it said "country".
-                hit += idf[w]
+                # "Sweden" answers "which country?" as if it said "country", where the sentence
+                # meets the rest of the question too ("as an American, I…" answers nothing).
+                instance += idf[w]
             elif word_aspects[w] & set(sentence.aspects):
                 hit += idf[w] * 0.7
             else:
                 unmatched.append(q)
         if soft is not None and unmatched:
             hit += _soft_hit([(idf[query[q]], soft[q][k]) for q in unmatched])
+        if hit > 0:
+            hit += instance
         if hit <= 0:
             continue
         if not _fits_answer_type(parsed, sentence.text, lowercase_only, titles[review.film]):

@@ -51,6 +51,10 @@ _STANCE = {
 }
 
 
+def asks_what_happens(parsed: ParsedQuestion) -> bool:
+    return bool(_TOLD.search(parsed.normalised))
+
+
 def judged_ending(scope: Scope, parsed: ParsedQuestion, limit: int) -> list[Unit]:
     """The critic's judgements of the ending (of the asked polarity, if any), best first."""
     on_ending = replace(parsed, aspects=("ending",), people=())
@@ -72,13 +76,17 @@ def ending_answer(
         for p in ending(plot_units(scope), limit) or ()
         if (p.review_id, p.sentence) not in {(j.review_id, j.sentence) for j in judged}
     ]
+    asks_told = asks_what_happens(parsed)
+    if not judged and not asks_told:
+        # "was the ending any good?" is not answered by what happens in it, only by what the
+        # retelling says of the ending itself ("a shattering climax").
+        told = [p for p in told if "ending" in p.aspects]
     if not judged and not told:
         return None
     if not judged:
-        return "Spoiler warning: the review describes how the film ends (hidden below).", tuple(
-            told
-        )
-    if _TOLD.search(parsed.normalised):
+        text = "Spoiler warning: the review describes how the film ends (hidden below)."
+        return text, tuple(told)
+    if asks_told:
         points = told[: max(limit - 2, 1)] + judged
         text = "Spoiler warning: the review tells how the film ends and judges the ending"
     else:
