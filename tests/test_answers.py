@@ -631,12 +631,14 @@ def test_a_title_the_review_goes_by_is_the_film_not_a_person(
     gripes = ask(service, "what made pranks such a slog for them?", review_id="u1")
     assert gripes.intent == "dislikes" and "tedious and unexciting" in cited(gripes)
     director = ask(service, "who's the director behind pranks?", review_id="u1")
-    assert not director.abstained and "Jeffrey Obrow" in director.answer
+    assert not director.abstained and director.answer.startswith("Jeffrey Obrow")
+    # A title that is another film's, named in a comparison, stays a title.
+    assert "Friday" in ask(service, "is it better than friday the 13th?", review_id="u1").answer
 
 
 TRAVEL_FILM = (
     "As an American, I found the humour odd. It was a hit with critics at home. It was a hit "
-    "in Sweden, oddly enough. The photography is flat."
+    "in Sweden. The photography is flat."
 )
 
 
@@ -662,3 +664,12 @@ def test_an_ending_not_judged_is_not_judged_by_what_happens(
     assert judged.abstained and "made of the ending" in judged.answer
     told = ask(service, "how does it end?")
     assert not told.abstained and "sinks the chest" in cited(told)
+
+
+def test_an_ending_asked_to_be_criticised_but_praised_says_so(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(service, tmp_path, "Harbour", HARBOUR_FILM)
+    answer = ask(service, "what did they hate about the ending?")
+    assert "doesn't criticise the ending" in answer.answer
+    assert "final scene" in cited(answer) and "sinks the chest" not in cited(answer)

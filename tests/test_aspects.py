@@ -125,3 +125,9 @@ def test_idioms_are_read_from_the_file(tmp_path: Path) -> None:
 def test_a_score_given_is_no_music(vocabulary: AspectVocabulary) -> None:
     assert vocabulary.aspects_in("It escapes the lowest possible score from me.") == ()
     assert vocabulary.aspects_in("The score by Max Steiner soars.") == ("music",)
+
+
+def test_a_film_that_ends_up_somewhere_names_no_ending(vocabulary: AspectVocabulary) -> None:
+    assert "ending" not in vocabulary.aspects_in("The film ended up being a mess.")
+    assert vocabulary.aspects_in("The film ends on a sour note.") == ("ending",)
+    assert vocabulary.aspects_in("The film boasts a score of haunting beauty.") == ("music",)

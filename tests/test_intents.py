@@ -349,3 +349,18 @@ def test_a_known_word_with_its_clitic_is_no_typo(vocabulary: AspectVocabulary) -
     assert parsed.normalised.startswith("there's") and parsed.aspects == ()
     parsed = parse_question("it's a comedy, right?", vocabulary, people=set())
     assert parsed.normalised.startswith("it's")
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("did they like it? no spoilers", "verdict"),
+        ("what did roger like a lot?", "likes"),
+        ("what is the conclusion of the review?", "summary"),
+        ("was it a hit in japan?", "lookup"),
+    ],
+)
+def test_what_is_no_ending_question_and_who_likes(
+    vocabulary: AspectVocabulary, question: str, intent: str
+) -> None:
+    assert parse_question(question, vocabulary, people=set()).intent == intent

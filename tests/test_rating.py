@@ -141,7 +141,14 @@ def test_a_letter_grade_is_a_rating(text: str, stated: str, value: float) -> Non
 
 
 @pytest.mark.parametrize(
-    "text", ["It has a B-movie feel.", "I gave it a chance.", "It is rated R.", "I give it a go."]
+    "text",
+    [
+        "It has a B-movie feel.",
+        "I gave it a chance.",
+        "It is rated R.",
+        "I give it a go.",
+        "I didn't give a f*** about any of these characters.",
+    ],
 )
 def test_a_letter_that_is_no_grade_is_no_rating(text: str) -> None:
     assert stated_rating(text) is None

@@ -238,7 +238,11 @@ _IDIOMS = {
     )
     for phrase in phrases.split("|")
 }
-_IDIOM_STARTS = frozenset(phrase[0] for phrase in _IDIOMS)
+# Per first word, its idioms, longest first: the scan looks up only the idioms a word opens.
+_IDIOMS_AT: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+for _phrase, _sign in sorted(_IDIOMS.items(), key=lambda item: -len(item[0])):
+    _IDIOMS_AT.setdefault(_phrase[0], []).append((_phrase, _sign))
+_IDIOM_STARTS = frozenset(_IDIOMS_AT)
 
 
 def _idioms(tokens: Sequence[str], signs: list[int | None]) -> list[tuple[int, int]]:
@@ -250,7 +254,7 @@ def _idioms(tokens: Sequence[str], signs: list[int | None]) -> list[tuple[int, i
     while i < len(tokens):
         width = 1
         if tokens[i] in _IDIOM_STARTS:
-            for phrase, sign in _IDIOMS.items():
+            for phrase, sign in _IDIOMS_AT[tokens[i]]:
                 if tuple(tokens[i : i + len(phrase)]) == phrase:
                     found.append((i, sign))
                     # "a bit too neat": the quality in excess is the complaint, not praise.
@@ -260,6 +264,10 @@ def _idioms(tokens: Sequence[str], signs: list[int | None]) -> list[tuple[int, i
                     break
         i += width
     return found
+
+
+# The first words of the idioms that hedge an excess ("a bit too", "slightly too").
+_HEDGES = frozenset(p[0] for p in _IDIOMS if p[-1] == "too")
 
 
 # "not" that adds rather than denies: "not to mention the tired cop routine", "not only dull",
@@ -285,7 +293,15 @@ def _unnegated(tokens: Sequence[str]) -> Sequence[str]:
 
 
 def lexicon_polarity(tokens: Sequence[str], lexicon: Lexicon) -> float | None:
-    """Signed opinion-word balance in [-1, 1], flipped under negation; None if no opinion word.
+    """Signed opinion-word balance in [-1, 1], flipped under negation; None if no opinion word
+    (`lexicon_reading` without the idioms' own balance)."""
+    return lexicon_reading(tokens, lexicon)[0]
+
+
+def lexicon_reading(tokens: Sequence[str], lexicon: Lexicon) -> tuple[float | None, int]:
+    """Signed opinion-word balance in [-1, 1], flipped under negation (None if no opinion
+    word), and the balance of the idioms alone that mislead the model word by word (those that
+    hedge an excess, "a bit too", are left out: "enjoyed it a little too much").
 
     An opinion adverb right before another opinion word only says how much ("incredibly
     stupid", "awfully good", "painfully dull"): the word it modifies carries the sign."""
@@ -319,8 +335,9 @@ def lexicon_polarity(tokens: Sequence[str], lexicon: Lexicon) -> float | None:
         _carry_on(tokens, signs)
     found = [s for s in signs if s] + [sign for _, sign in idioms]
     if not found:
-        return None
-    return math.tanh(sum(found))
+        return None, 0
+    strong = sum(sign for i, sign in idioms if tokens[i] not in _HEDGES)
+    return math.tanh(sum(found)), strong
 
 
 def blend_polarity(model_score: float, tokens: Sequence[str], lexicon: Lexicon) -> float:
@@ -328,13 +345,13 @@ def blend_polarity(model_score: float, tokens: Sequence[str], lexicon: Lexicon) 
     advised = advice(tokens)
     if advised:
         return (1.0 - ADVICE_SHARE) * model_score + ADVICE_SHARE * advised
-    reading = lexicon_polarity(tokens, lexicon)
+    reading, idioms = lexicon_reading(tokens, lexicon)
     if reading is None:
         return model_score
+    if idioms:
+        # An idiom is there because its words mislead the model ("more than make up for"
+        # reads negative word by word): its own reading weighs like advice.
+        return (1.0 - ADVICE_SHARE) * model_score + ADVICE_SHARE * math.tanh(idioms)
     words = sum(1 for t in tokens if t[:1].isalpha())
     share = SHORT_LEXICON_SHARE if words <= SHORT_UNIT_WORDS else LEXICON_SHARE
-    if not _IDIOM_STARTS.isdisjoint(tokens) and _idioms(tokens, [None] * len(tokens)):
-        # An idiom is there because its words mislead the model ("more than make up for"
-        # reads negative word by word): it weighs like advice.
-        share = ADVICE_SHARE
     return (1.0 - share) * model_score + share * reading

@@ -76,5 +76,14 @@ def _prepositional(words: list[str], index: int) -> bool:
     if index == 0:
         return False
     before = words[index - 1]
-    after = words[index + 1] if index + 1 < len(words) else ""
-    return before in _HEDGE_BEFORE or (after in _EXAMPLE_AFTER and before not in _LIKERS)
+    after = " ".join(words[index + 1 : index + 3])
+    if _ASKED_LIKING.isdisjoint(words[max(0, index - 4) : index]) is False:
+        return False  # "what did roger like a lot?": did … like
+    if after in ("a lot", "a bit", "a little"):
+        return False
+    return before in _HEDGE_BEFORE or (
+        after.split(" ")[0] in _EXAMPLE_AFTER and before not in _LIKERS
+    )
+
+
+_ASKED_LIKING = frozenset("did do does didnt dont doesnt would".split())

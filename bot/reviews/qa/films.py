@@ -8,6 +8,8 @@ from collections.abc import Collection, Sequence
 from rapidfuzz import fuzz, process
 
 from bot.errors import AmbiguousFilm, FilmNotFound
+from bot.reviews.qa import places
+from bot.reviews.qa.words import STOP_WORDS
 from bot.reviews.types import Film
 
 # A capitalised phrase closing a question after "about/of/in/for/on" is likely a film title.
@@ -85,56 +87,65 @@ def _which_message(films: Sequence[Film]) -> str:
 
 
 _QUOTED = re.compile(r'"([^"]{1,80})"|“([^”]{1,80})”')
-_CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
-# "…in the early eighties, Pranks is notable only for…": a lone word, not after a sentence end.
-_LONE_SUBJECT = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]{2,}) (?:is|was)\b")
+# "…in the early eighties, Pranks is notable only for…": a lone word in mid-sentence, not the
+# complement of a copula or an article ("Sex is Comedy is…", "a Comedy").
+_LONE_SUBJECT = re.compile(
+    r"(?<=[a-z,;:] )(?<!\bis )(?<!\bwas )(?<!\ba )(?<!\ban )(?<!\bthe )"
+    r"([A-Z][a-z]{2,}) (?:is|was)\b"
+)
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "for", "to", "in", "on", "at", "with"})
 
 
 def quoted_titles(texts: Sequence[str]) -> list[str]:
-    """Phrases a review puts in quotation marks in title case ("To Die For"); quoted speech is
-    not in title case, and a single word must be quoted twice."""
-    found: dict[str, int] = {}
+    """Phrases a review quotes in title case that read as titles rather than names: three words
+    or more, or with a small word or a number in them ("To Die For", "Grease 2", "Pillars of the
+    Sky"; not "Tip Tucker"). Quoted speech is not in title case."""
+    found: list[str] = []
     for text in texts:
         for match in _QUOTED.finditer(text):
             phrase = (match.group(1) or match.group(2)).strip(" ,.!?")
+            words = phrase.split()
             if (
                 _title_case(phrase)
                 and not phrase.isupper()
                 and re.fullmatch(r"[\w' &:,.-]+", phrase)
+                and (
+                    len(words) >= 3 or any(w.lower() in _SMALL_WORDS or w.isdigit() for w in words)
+                )
+                and phrase not in found
             ):
-                found[phrase] = found.get(phrase, 0) + 1
-    # A single quoted word is as often a nickname or a word mocked as a title.
-    return [p for p in found if " " in p or found[p] > 1]
-
-
-def not_people(texts: Sequence[str]) -> set[str]:
-    """Lower-cased capitalised words a review only ever writes inside a quoted title."""
-    inside: set[str] = set()
-    outside: set[str] = set()
-    for text in texts:
-        spans = [m.span() for m in _QUOTED.finditer(text) if _title_case(m.group(0))]
-        for match in _CAPITAL_WORD.finditer(text):
-            quoted = any(a < match.start() < b for a, b in spans)
-            (inside if quoted else outside).add(match.group(0))
-    return {w.lower() for w in inside - outside}
+                found.append(phrase)
+    return found
 
 
 def guessed_title(texts: Sequence[str], dictionary: Collection[str]) -> str | None:
     """The title of a film a review never names in its metadata: of its quoted titles and the
     dictionary words it writes alone as a subject in mid-sentence, never as part of a longer
-    name ("…eighties, Pranks is notable…"), the one it writes first; a review names its film
-    before the films it compares it with."""
+    name or as someone's ("…eighties, Pranks is notable…"), the one it writes first; a review
+    names its film before the films it compares it with."""
     joined = "\n".join(texts)
     candidates = quoted_titles(texts)
     for match in _LONE_SUBJECT.finditer(joined):
         word = match.group(1)
-        if word.lower() in dictionary and not re.search(
-            rf"\b[A-Z][a-z]+ {word}\b|\b{word} [A-Z][a-z]+", joined
+        if (
+            word.lower() in dictionary
+            and not places.names_a("place", word)
+            and not re.search(
+                rf"\b[A-Z][\w']+ {word}\b|\b{word} (and )?[A-Z]|\b{word}'s\b|\b{word} \("
+                rf"|\b[A-Z]\w+ and {word}\b",
+                joined,
+            )
         ):
             candidates.append(word)
     if not candidates:
         return None
     return min(candidates, key=lambda title: joined.find(title))
+
+
+def title_only_words(title: str, texts: Sequence[str]) -> set[str]:
+    """The lower-cased words of a guessed title the review writes nowhere else: no one's name."""
+    rest = re.sub(re.escape(title), " ", "\n".join(texts))
+    return {w.lower() for w in title.split() if not re.search(rf"\b{re.escape(w)}\b", rest)}
 
 
 def _title_case(quoted: str) -> bool:
@@ -147,10 +158,15 @@ def without_title(text: str, title: str | None, *, guessed: bool = False) -> str
     with ("just another Spinal Tap rip-off?" names another film)."""
     if title is None or len(title) < 2:
         return text
+    if guessed and all(w.lower() in STOP_WORDS for w in title.split()):
+        return text  # "What Is It": "what is it about?" asks about the film either way
     pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in title.split()) + r"(?!\w)"
     if guessed:
         pattern = _NOT_COMPARED + pattern
     return re.sub(pattern, "it", text, flags=re.IGNORECASE)
 
 
-_NOT_COMPARED = r"(?<!another )(?<!like )(?<!than )(?<!to )(?<!vs )(?<!versus )(?<!of )"
+_NOT_COMPARED = (
+    r"(?<!another )(?<!than )(?<!vs )(?<!versus )(?<!compared to )(?<!compare to )"
+    r"(?<!compare it to )(?<!similar to )(?<!rip-off of )(?<!ripoff of )"
+)

@@ -78,7 +78,7 @@ VERDICT_PATTERNS = (
     r"\bregret (renting|watching|seeing|buying|streaming)\b",
     # "was it a dud for them?", "is it a flop or what": yes or no, not the reasons.
     r"^\W*(so |and |but )?(is|was) (it|this|this one|the (film|movie)) (a |an )?(total |complete )?"
-    r"(dud|flop|bomb|letdown|disappointment|winner|hit|miss|keeper|slog)\b",
+    r"(dud|flop|bomb|letdown|disappointment|keeper|slog)\b",
 )
 # Verdict cues that name the film itself as their object ("would you recommend Bullfighter?"):
 # a word of the review after them is the title, not a person to judge.
@@ -89,7 +89,12 @@ _STRONG_VERDICT = re.compile(
 # "How's it end?" asks for the spoiler, though "how's" otherwise asks for an opinion.
 # "what's the critic's conclusion?" asks for the verdict, not the film's ending.
 _THEIR_CONCLUSION = re.compile(
-    r"\b(their|his|her|your|(the )?(critic|reviewer)'?s?) conclusions?\b"
+    r"\b(their|his|her|your|(the )?(critic|reviewer|review)'?s?) conclusions?\b"
+    r"|\bconclusions? of the (review|critic|reviewer)\b"
+)
+_NO_SPOILERS = re.compile(
+    r"\b(no|without|free of|w/o) spoil\w*|\bspoiler[- ]?free\b|\bwithout spoiling\b"
+    r"|\b(does|do|is|has) (the review|it|this review) (have |contain |got )?(any )?spoil\w*"
 )
 HOW_IT_ENDS = re.compile(r"\bhow('s|'d| does| did) (it|the (film|movie|story))( all)? end\b")
 ACROSS_PATTERNS = (
@@ -301,14 +306,15 @@ def parse_question(
     polarity = wanted_polarity(words, normalised)
     # "how's the ending?", "does the climax deliver?": an answer about the ending, judged or
     # told, gives it away, so it is the spoiler-hidden ending answer.
-    only_ending = set(aspects) <= {"ending"} and not named
-    ending_asked = _any(ENDING_PATTERNS, normalised) or (
-        aspects == ("ending",) and not _THEIR_CONCLUSION.search(normalised)
+    only_ending = aspects in ((), ("ending",)) and not named
+    # "did they like it? no spoilers": asking for none is no question about the ending.
+    unspoilt = _NO_SPOILERS.sub(" ", normalised)
+    ending_asked = _any(ENDING_PATTERNS, unspoilt) or (
+        aspects == ("ending",) and not named and not _THEIR_CONCLUSION.search(normalised)
     )
     judged = opinion_asked or yes_no
     if HOW_IT_ENDS.search(normalised) or (ending_asked and (only_ending or not judged)):
-        ending = make("ending", None if judged else polarity)
-        return replace(ending, aspects=("ending",)) if only_ending else ending
+        return make("ending", None if judged else polarity)
     if _any(PLOT_PATTERNS, normalised) and not opinion_asked:
         return make("plot")
     if RANKING_QUESTION.search(normalised) and not aspects and not named:

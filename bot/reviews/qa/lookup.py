@@ -18,6 +18,11 @@ from bot.reviews.types import Review, Sentence
 
 _NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+\b")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
+# A full name, not a role word before one ("Director Jeffrey Obrow" names Jeffrey Obrow).
+_PERSON = re.compile(
+    r"\b(?!(?:Director|Writer|Producer|Actor|Actress|Star|Composer|Screenwriter|Filmmaker)\b)"
+    r"[A-Z][a-z]+ [A-Z][a-z]+\b"
+)
 _TIME = re.compile(
     r"\b(\d{1,4}|years?|months?|weeks?|days?|nights?|morning|evening|later|before|after|"
     r"time|times|during|while|until|when|ago|once|first|last|end|beginning|since)\b"
@@ -182,7 +187,7 @@ def person_in(text: str, question: ParsedQuestion, title: str) -> str | None:
     quoted = [m.span() for m in _QUOTED.finditer(text)]
     names = [
         m
-        for m in [*_FULL_NAME.finditer(text)] or [*_NAME.finditer(text)]
+        for m in [*_PERSON.finditer(text)] or [*_NAME.finditer(text)]
         if not {w.casefold() for w in m.group(0).split()} <= title_words
         and not any(a <= m.start() < b for a, b in quoted)
     ]
@@ -269,5 +274,5 @@ _WHO_IS = re.compile(r"\bwho('s| is| was| are| were) (?!the |a |an |in\b)")
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 _YEAR_QUESTION = re.compile(
     r"\b(what|which) (year|decade)\b|\bwhen (was|did) (it|this|the (film|movie)) "
-    r"(come out|made|released|release|filmed|shot|set)\b"
+    r"(come out|made|released|release|filmed|shot)\b"
 )

@@ -19,7 +19,8 @@ SUMMARY_PATTERNS = (
     r"\bwhat did (they|the critic|the reviewer) (think|say|make of it)\W*$",
     r"\bwhat did (they|the critic|the reviewer) think (of|about) (it|the film|the movie)\W*$",
     r"\b(their|the critic's|the reviewer's) (take|opinion|view|impressions?)\W*$",
-    r"\b(their|the critic'?s|the reviewer'?s) conclusions?\b",
+    r"\b(their|the critic'?s|the reviewer'?s|the review'?s) conclusions?\b",
+    r"\bconclusions? of the (review|critic|reviewer)\b",
 )
 PLOT_PATTERNS = (
     r"\bwhat('s| is| was)? (the |this |that )?(film|movie|flick|one|it|story|plot)\b.*\babout\b",

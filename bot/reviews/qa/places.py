@@ -53,10 +53,13 @@ def kind_of(word: str) -> str | None:
 
 
 def names_a(kind: str, text: str) -> bool:
-    """Whether `text` names a thing of that kind: a country or its people, a city, a year."""
+    """Whether `text` names a thing of that kind: a country or its people, a city, a year, or
+    a "place" (a country or a city)."""
     if kind == "year":
         return bool(_YEAR.search(text))
-    words = _WORDS.findall(text)
+    words = [w.rstrip(".") if w.count(".") == 1 else w for w in _WORDS.findall(text)]
+    cities = any(w.lower() in _CITIES for w in words)
     if kind == "city":
-        return any(w.lower() in _CITIES for w in words)
-    return any(w.lower() in _COUNTRIES or w in _CASED_COUNTRIES for w in words)
+        return cities
+    countries = any(w.lower() in _COUNTRIES or w in _CASED_COUNTRIES for w in words)
+    return countries or (kind == "place" and cities)

@@ -71,6 +71,19 @@ def ending_answer(
     """What the critic made of the ending and how the retelling ends, all behind spoiler tags;
     what happens leads when that is what was asked. None when the review says neither."""
     judged = [u.point(spoiler=True) for u in judged_ending(scope, parsed, min(limit, 3))]
+    if not judged and parsed.polarity is not None:
+        # "what did they hate about the ending?" of an ending they praised: say what they did.
+        judged = [
+            u.point(spoiler=True)
+            for u in judged_ending(scope, replace(parsed, polarity=None), min(limit, 3))
+        ]
+        if judged:
+            verb = "criticise" if parsed.polarity == "negative" else "praise"
+            return (
+                f"Spoiler warning: the critic doesn't {verb} the ending; what they say of it "
+                "is hidden below.",
+                tuple(judged),
+            )
     told = [
         p
         for p in ending(plot_units(scope), limit) or ()

@@ -32,7 +32,7 @@ _RATING = re.compile(
     r"(?!\s*(?:/|out\b|%|minutes?\b|hours?\b|times?\b|is\b|being\b|=|-))"
     # A letter grade: "I give it a D", "grade: B+" (not "a B-movie").
     r"|\b(?:(?:giving|give|gave|given|grade|graded|rate|rated)\s+(?:it|this|this one|this "
-    r"(?:film|movie)|the (?:film|movie))?\s*an?|grade\s*(?::|is an?|of an?))"
+    r"(?:film|movie)|the (?:film|movie))\s*an?|grade\s*(?::|is an?|of an?))"
     r"\s+(?P<grade>[a-d]\s?[+-]?|f)(?![\w-])",
     re.IGNORECASE,
 )

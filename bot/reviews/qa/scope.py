@@ -31,6 +31,7 @@ class Scope:
     corpus_wide: bool = False
     # (review id, sentence number) already shown in this conversation, for "what else?".
     shown: frozenset[tuple[str, int]] = frozenset()
+    _guessed: str | None = field(default=None, repr=False, compare=False)
 
     def people(self) -> set[str]:
         """Lower-cased capitalised words that are no sentence's first word, or that no
@@ -43,21 +44,22 @@ class Scope:
                 first = _FIRST_WORD.match(sentence.text)
                 if first and first.group(1).lower() not in dictionary:
                     names.add(first.group(1).lower())
-        # Titles are no one: "To Die For", or "Pranks" where the film's title is unknown.
-        texts = [s.text for sentences in self.sentences.values() for s in sentences]
-        names -= film_lookup.not_people(texts)
+        # A title is no one: "Pranks", where the film's title is unknown.
         guessed = self.guessed_title()
         if guessed:
-            names -= set(guessed.lower().split())
+            texts = [s.text for s in self.sentences.get(self.reviews[0].review_id, [])]
+            names -= film_lookup.title_only_words(guessed, texts)
         return names
 
     def guessed_title(self) -> str | None:
         """For one review of a film known only by an id (an IMDb "tt…"), the title it seems to
-        go by (`films.guessed_title`)."""
-        if len(self.reviews) != 1 or not _ID_ONLY.fullmatch(self.reviews[0].film):
-            return None
-        texts = [s.text for s in self.sentences.get(self.reviews[0].review_id, [])]
-        return film_lookup.guessed_title(texts, dictionary_words())
+        go by (`films.guessed_title`); worked out once per scope."""
+        if self._guessed is None:
+            self._guessed = ""
+            if len(self.reviews) == 1 and _ID_ONLY.fullmatch(self.reviews[0].film):
+                texts = [s.text for s in self.sentences.get(self.reviews[0].review_id, [])]
+                self._guessed = film_lookup.guessed_title(texts, dictionary_words()) or ""
+        return self._guessed or None
 
     def lowercase(self) -> bool:
         """True when the reviews lost their capitals (names can't be told from words)."""
