@@ -673,3 +673,21 @@ def test_an_ending_asked_to_be_criticised_but_praised_says_so(
     answer = ask(service, "what did they hate about the ending?")
     assert "doesn't criticise the ending" in answer.answer
     assert "final scene" in cited(answer) and "sinks the chest" not in cited(answer)
+
+
+AWARDLESS = (
+    "Farewell Friend, with Alain Delon, is a neat thriller. In Anne Reid the film has found an "
+    "extraordinary actress. The music is forgettable. Fab to see the latest episode. Tune in "
+    "and see."
+)
+
+
+def test_a_lookup_is_answered_only_by_what_it_asks_for(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(service, tmp_path, "Reid", AWARDLESS)
+    # The title and the actress are named, but no director and no prize.
+    assert ask(service, "who directed farewell friend?").abstained
+    assert ask(service, "did anne reid get any bafta noms for it?").abstained
+    assert ask(service, "how many seasons are there?").abstained
+    assert "Tune in" not in cited(ask(service, "how is the music?"))

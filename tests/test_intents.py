@@ -358,6 +358,7 @@ def test_a_known_word_with_its_clitic_is_no_typo(vocabulary: AspectVocabulary) -
         ("what did roger like a lot?", "likes"),
         ("what is the conclusion of the review?", "summary"),
         ("was it a hit in japan?", "lookup"),
+        ("anne reid get any bafta noms or anything for it?", "lookup"),
     ],
 )
 def test_what_is_no_ending_question_and_who_likes(

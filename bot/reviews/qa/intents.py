@@ -194,6 +194,10 @@ AGE_RATING = re.compile(
     r"|\b(g|pg|r|nc-17|x)[- ]rated\b"
 )
 # "Was it really shot in the Himalayas?": where it was made, not how it looks.
+AWARD_QUESTION = re.compile(
+    r"\b(awards?|oscars?|baftas?|emmys?|golden globes?|nominat\w*|noms|prizes?)\b"
+    r"|\b(win|won|wins) (any|an|a|the)\b"
+)
 PLACE_QUESTION = re.compile(r"\b(shot|filmed|set|made) (in|on location in|on location)\b")
 _FACT_WH = ("who", "whose", "where", "when", "how many", "how much", "how old")
 NAME_QUESTION = re.compile(r"^\W*what('s| is| was| are| were)?\b.*\bnames?\b")
@@ -297,6 +301,9 @@ def parse_question(
     if CAST_QUESTION.search(normalised) or LENGTH_QUESTION.search(normalised):
         return make("lookup")
     if PLACE_QUESTION.search(normalised) or AGE_RATING.search(normalised):
+        return make("lookup")
+    if AWARD_QUESTION.search(normalised) and not OPINION_QUESTION.search(normalised):
+        # "did anne reid get any bafta noms?" asks a fact about her, not an opinion.
         return make("lookup")
     if NAME_QUESTION.search(normalised):
         # "what's the director's name?" asks who.

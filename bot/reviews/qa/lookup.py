@@ -104,6 +104,7 @@ def rank_lookup(
     mass = sum(idf.values())
     soft = _soft_matches(query, words_of)
     kinds = [places.kind_of(w) for w in query]
+    roles = [_role_of(w, parsed.wh) for w in query]
     titles = {r.film: _title_words(r.film) for r in reviews}
     scored = []
     for k, ((review, sentence), stems, words) in enumerate(
@@ -111,6 +112,7 @@ def rank_lookup(
     ):
         hit = instance = 0.0
         unmatched: list[int] = []
+        unmet_role = False
         for q, w in enumerate(query):
             if stem(w) in stems:
                 hit += idf[w] * (1.0 if w in words else 0.8)
@@ -118,10 +120,19 @@ def rank_lookup(
                 # "Sweden" answers "which country?" as if it said "country", where the sentence
                 # meets the rest of the question too ("as an American, I…" answers nothing).
                 instance += idf[w]
+            elif (role := roles[q]) is not None:
+                # "who directed it?" is answered by who directed it, not by any sentence about
+                # the direction or naming the film; "any bafta noms?" by a prize.
+                if role.search(sentence.text):
+                    hit += idf[w]
+                else:
+                    unmet_role = True
             elif word_aspects[w] & set(sentence.aspects):
                 hit += idf[w] * 0.7
             else:
                 unmatched.append(q)
+        if unmet_role:
+            continue
         if soft is not None and unmatched:
             hit += _soft_hit([(idf[query[q]], soft[q][k]) for q in unmatched])
         if hit > 0:
@@ -240,6 +251,35 @@ _DURATION = re.compile(
     r"\b\d+\s*(?:hours?|hrs?|minutes?|mins?)\b|\b(?:an|one|two|three) hours?\b", re.I
 )
 _RUNTIME_WORDS = frozenset("long run runs running runtime length last lasts time".split())
+# The words that say who did a job, per the stem a question asks it with.
+_ROLES = {
+    "direct": re.compile(r"(?i)\bdirect\w*|\bhelm\w*|\bfilm by\b|\b\w+'s (new )?film\b"),
+    "writ": re.compile(r"(?i)\bwr[io]t\w*|\bscreenplay\w*|\bscript\w*|\bpenned\b"),
+    "wrote": re.compile(r"(?i)\bwr[io]t\w*|\bscreenplay\w*|\bscript\w*|\bpenned\b"),
+    "produc": re.compile(r"(?i)\bproduc\w*"),
+    "compos": re.compile(r"(?i)\bcompos\w*|\bscore[ds]?\b|\bmusic by\b"),
+}
+
+
+_PRIZE = re.compile(
+    r"(?i)\b(awards?|award-winning|oscars?|baftas?|emmys?|globes?|nominat\w*|prizes?|won|wins?|"
+    r"festival|honou?r\w*)\b"
+)
+_PRIZE_WORDS = frozenset(
+    "award awards oscar oscars bafta baftas emmy emmys nom noms prize prizes".split()
+)
+
+
+def _role_of(word: str, wh: str | None) -> re.Pattern[str] | None:
+    """What a sentence must say to answer a question holding `word`: a prize for "any awards?",
+    the job for "who directed it?"."""
+    if word in _PRIZE_WORDS or word.startswith("nominat"):
+        return _PRIZE
+    if wh != "who":
+        return None
+    return next((p for prefix, p in _ROLES.items() if word.startswith(prefix)), None)
+
+
 _CAST_WORDS = frozenset(stem(w) for w in ("played", "plays", "play", "stars", "starred", "acted"))
 
 
@@ -266,7 +306,16 @@ def _fits_answer_type(
         )
     if parsed.wh == "when":
         return bool(_TIME.search(text.lower()))
+    if parsed.wh in ("how many", "how much"):
+        return bool(_NUMBER.search(text))
     return True
+
+
+_NUMBER = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    r"fifty|hundred|thousand|million|dozen|once|twice)\b",
+    re.IGNORECASE,
+)
 
 
 # "who is Mia?" asks who someone is; "who is the director?" asks for a name.
