@@ -358,10 +358,18 @@ def test_a_known_word_with_its_clitic_is_no_typo(vocabulary: AspectVocabulary) -
         ("what did roger like a lot?", "likes"),
         ("what is the conclusion of the review?", "summary"),
         ("was it a hit in japan?", "lookup"),
-        ("anne reid get any bafta noms or anything for it?", "lookup"),
     ],
 )
 def test_what_is_no_ending_question_and_who_likes(
     vocabulary: AspectVocabulary, question: str, intent: str
 ) -> None:
     assert parse_question(question, vocabulary, people=set()).intent == intent
+
+
+def test_an_award_asked_about_a_named_person_is_a_fact(vocabulary: AspectVocabulary) -> None:
+    question = "anne reid get any bafta noms or anything for it?"
+    assert parse_question(question, vocabulary, people={"anne", "reid"}).intent == "lookup"
+    # An opinion of the person is still an aspect question.
+    assert parse_question("how was anne reid?", vocabulary, people={"anne", "reid"}).intent == (
+        "aspect"
+    )
