@@ -373,3 +373,24 @@ def test_an_award_asked_about_a_named_person_is_a_fact(vocabulary: AspectVocabul
     assert parse_question("how was anne reid?", vocabulary, people={"anne", "reid"}).intent == (
         "aspect"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "aspects"),
+    [
+        ("what else did they have beef with apart from the effects", "dislikes", ()),
+        ("so what sank it for them?", "dislikes", ()),
+        ("whats the basic plot of this", "plot", ("story",)),
+        ("what's the heist setup?", "plot", ()),
+        ("what happens at the very end?", "ending", ()),
+        ("is the ending predictable", "ending", ("ending", "story")),
+        ("final scene, good or bad??", "ending", ("ending",)),
+        ("what's the music like in the show", "aspect", ("music",)),
+        ("why is it one of their faves", "likes", ()),
+    ],
+)
+def test_more_casual_readings(
+    vocabulary: AspectVocabulary, question: str, intent: str, aspects: tuple[str, ...]
+) -> None:
+    parsed = parse_question(question, vocabulary, people=set())
+    assert (parsed.intent, parsed.aspects) == (intent, aspects)

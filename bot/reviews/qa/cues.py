@@ -11,14 +11,15 @@ DISLIKE_CUES = """
     weaknesses weak worst wrong bad cons downside downsides disappoint disappointed
     disappointing disappointment faults fault irritated irritate pan panned gripe gripes
     drawback drawbacks shortcoming shortcomings minus minuses letdown letdowns lacking lacked
-    lacks fail failed fails failing flop flopped flops bomb bombed bombs dud slog
+    lacks fail failed fails failing flop flopped flops bomb bombed bombs dud slog sank sunk
+    ruined ruin beef
 """.split()
 LIKE_CUES = """
     like liked likes love loved praise praised praises positive positives good best enjoy
     enjoyed pros strength strengths highlight highlights appreciate appreciated admire
     admired impressed impress upside upsides great favourite favorite commend commended
     compliment compliments redeeming merit merits plus pluses plusses work worked works decent
-    nice
+    nice fave faves fav favs
 """.split()
 # Idioms for what was liked or not, which no single cue word gives away.
 LIKE_PHRASE = re.compile(
@@ -76,6 +77,12 @@ def _prepositional(words: list[str], index: int) -> bool:
     if index == 0:
         return False
     before = words[index - 1]
+    if words[0] in ("what's", "whats", "hows", "how's") or words[:2] in (
+        ["what", "is"],
+        ["what", "was"],
+    ):
+        # "what's the music like?" asks how it is.
+        return before not in _LIKERS
     after = " ".join(words[index + 1 : index + 3])
     if _ASKED_LIKING.isdisjoint(words[max(0, index - 4) : index]) is False:
         return False  # "what did roger like a lot?": did … like

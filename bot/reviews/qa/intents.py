@@ -313,11 +313,12 @@ def parse_question(
     polarity = wanted_polarity(words, normalised)
     # "how's the ending?", "does the climax deliver?": an answer about the ending, judged or
     # told, gives it away, so it is the spoiler-hidden ending answer.
-    only_ending = aspects in ((), ("ending",)) and not named
+    # "is the ending predictable?": a judgement word's aspect beside the ending is no other topic.
+    only_ending = set(aspects) <= {"ending", "story"} and not named and aspects != ("story",)
     # "did they like it? no spoilers": asking for none is no question about the ending.
     unspoilt = _NO_SPOILERS.sub(" ", normalised)
     ending_asked = _any(ENDING_PATTERNS, unspoilt) or (
-        aspects == ("ending",) and not named and not _THEIR_CONCLUSION.search(normalised)
+        "ending" in aspects and only_ending and not _THEIR_CONCLUSION.search(normalised)
     )
     judged = opinion_asked or yes_no
     if HOW_IT_ENDS.search(normalised) or (ending_asked and (only_ending or not judged)):
@@ -383,7 +384,21 @@ def _meaningful(word: str, words_in_scope: set[str] | None) -> bool:
 
 def question_aspects(normalised: str, vocabulary: Vocabulary) -> tuple[str, ...]:
     # "Is it worth watching?" asks for the verdict: the film as a whole is no aspect to filter by.
-    return tuple(a for a in dict.fromkeys(vocabulary.aspects_in(normalised)) if a != "overall")
+    # "what else bugged them apart from the effects?" asks about everything but the effects.
+    excluded = [m.span() for m in _EXCEPT.finditer(normalised)]
+    found = [
+        aspect
+        for aspect, start, _ in vocabulary.match(normalised)
+        if not any(a <= start < b for a, b in excluded)
+    ]
+    specific = [a for a in dict.fromkeys(found) if a != "overall"]
+    return tuple(specific)
+
+
+_EXCEPT = re.compile(
+    r"\b(apart from|besides|other than|except( for)?|aside from|beyond|not counting)"
+    r"( the| its| their)?( \w+){1,2}"
+)
 
 
 def _any(patterns: tuple[str, ...], text: str) -> bool:

@@ -37,12 +37,13 @@ PLOT_PATTERNS = (
     r"\bhow (does|did) (it|the (film|movie|story)) (open|begin|start)\b",
     r"\b(tell|describe)\b.*\b(plot|story)\b",
     r"\bstory[- ]?wise\b",
-    r"\bwhat'?s the (plot|story)\b",
+    r"\bwhat'?s the ((basic|main|general|overall|heist|whole) )?"
+    r"(plot|story|setup|set-up|premise)\b",
 )
 ENDING_PATTERNS = (
     r"\bhow (does|did) (it|the (film|movie|story))( all)? end\b",
     r"\bhow (it|the (film|movie|story)) ends\b",
-    r"\bwhat happens (at|in) the end\b",
+    r"\bwhat happens (at|in) the (very )?end\b",
     r"\b(the )?ending\b",
     r"\bend of the (film|movie|story)\b",
     r"\b(wraps?|wrapped|wrapping) (it |things |everything )?up\b|\bwrap-up\b",
