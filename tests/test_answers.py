@@ -691,3 +691,12 @@ def test_a_lookup_is_answered_only_by_what_it_asks_for(
     assert ask(service, "did anne reid get any bafta noms for it?").abstained
     assert ask(service, "how many seasons are there?").abstained
     assert "Tune in" not in cited(ask(service, "how is the music?"))
+
+
+def test_which_actor_is_met_by_a_name_in_brackets(service: ReviewService, tmp_path: Path) -> None:
+    text = (
+        "peter hates his job at initech . his smarmy boss bill lumbergh ( gary cole ) makes it "
+        "worse . the boss is the best thing in the film ."
+    )
+    index_text(service, tmp_path, "Office", text)
+    assert "gary cole" in ask(service, "which actor is the evil boss?").points[0].text

@@ -394,3 +394,18 @@ def test_more_casual_readings(
 ) -> None:
     parsed = parse_question(question, vocabulary, people=set())
     assert (parsed.intent, parsed.aspects) == (intent, aspects)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("ok but was ANY of it cool", "likes"),
+        ("is it cool?", "verdict"),
+        ("has any of it aged badly or not landed", "dislikes"),
+        ("was it a win for them", "verdict"),
+    ],
+)
+def test_slang_for_praise_complaints_and_verdicts(
+    vocabulary: AspectVocabulary, question: str, intent: str
+) -> None:
+    assert parse_question(question, vocabulary, people=set()).intent == intent

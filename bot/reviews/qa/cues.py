@@ -19,7 +19,7 @@ LIKE_CUES = """
     enjoyed pros strength strengths highlight highlights appreciate appreciated admire
     admired impressed impress upside upsides great favourite favorite commend commended
     compliment compliments redeeming merit merits plus pluses plusses work worked works decent
-    nice fave faves fav favs
+    nice fave faves fav favs cool
 """.split()
 # Idioms for what was liked or not, which no single cue word gives away.
 LIKE_PHRASE = re.compile(
@@ -28,6 +28,7 @@ LIKE_PHRASE = re.compile(
 )
 DISLIKE_PHRASE = re.compile(
     r"\b(fall|falls|fell) (down|flat|short|apart)\b|\bnot up to (scratch|par|snuff)\b"
+    r"|\baged (badly|poorly|terribly)\b|\b(not|n't|never) land(ed|s)?\b"
     r"|\b(their|his|her|the critic's|the reviewer's) (problem|beef|issue) with\b"
 )
 

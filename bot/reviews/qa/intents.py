@@ -63,7 +63,7 @@ VERDICT_PATTERNS = (
     r"\b(like|love|enjoy|hate|dislike)d? (it|this|that|this one|that one|the (film|movie|flick)"
     r"|this (film|movie|flick))\b",
     r"^\W*(so |and |but )?(is|was) (it|this|this one|the (film|movie)|this (film|movie))"
-    r"( \w+)?( any)? (good|bad|great|decent|worth it|worth seeing|worth watching)\W*$",
+    r"( \w+)?( any)? (good|bad|great|decent|cool|fun|worth it|worth seeing|worth watching)\W*$",
     # "is it a decent zombie movie?"
     r"^\W*(so |and |but )?(is|was) (it|this|this one|the (film|movie)|this (film|movie))"
     r"( \w+)? an? ((really|very|pretty) )?(good|bad|great|decent|solid|terrible|awful|fun)"
@@ -78,7 +78,7 @@ VERDICT_PATTERNS = (
     r"\bregret (renting|watching|seeing|buying|streaming)\b",
     # "was it a dud for them?", "is it a flop or what": yes or no, not the reasons.
     r"^\W*(so |and |but )?(is|was) (it|this|this one|the (film|movie)) (a |an )?(total |complete )?"
-    r"(dud|flop|bomb|letdown|disappointment|keeper|slog)\b",
+    r"(dud|flop|bomb|letdown|disappointment|keeper|slog|win|success|triumph)\b",
 )
 # Verdict cues that name the film itself as their object ("would you recommend Bullfighter?"):
 # a word of the review after them is the title, not a person to judge.

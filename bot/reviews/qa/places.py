@@ -44,7 +44,13 @@ _KINDS = {
     "town": "city",
     "year": "year",
     "decade": "year",
+    "actor": "person",
+    "actors": "person",
+    "actress": "person",
+    "actresses": "person",
 }
+# Someone named: a full name, or a name in brackets after the part ("lumbergh ( gary cole )").
+_PERSON = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b|\( ?[a-z]+ [a-z]+ ?\)")
 
 
 def kind_of(word: str) -> str | None:
@@ -53,10 +59,12 @@ def kind_of(word: str) -> str | None:
 
 
 def names_a(kind: str, text: str) -> bool:
-    """Whether `text` names a thing of that kind: a country or its people, a city, a year, or
-    a "place" (a country or a city)."""
+    """Whether `text` names a thing of that kind: a country or its people, a city, a year, a
+    "place" (a country or a city), or a "person" for "which actor…?"."""
     if kind == "year":
         return bool(_YEAR.search(text))
+    if kind == "person":
+        return bool(_PERSON.search(text))
     words = [w.rstrip(".") if w.count(".") == 1 else w for w in _WORDS.findall(text)]
     cities = any(w.lower() in _CITIES for w in words)
     if kind == "city":
