@@ -128,3 +128,18 @@ def test_a_who_answer_names_the_people_nearest_the_question_words() -> None:
     assert who("who wrote it?", listed) == "Jo Lee, Sam Park and Ann Wu"
     assert who("who directed it?", listed) == "Bo Ray"
     assert who("who was in it?", "It is a quiet film about a hotel.") is None
+
+
+def test_strong_complaints_about_different_things_take_turns() -> None:
+    from bot.reviews.qa.rank import spread_aspects
+
+    def unit(position: int, aspect: str) -> object:
+        whole = Sentence(position, 0, 10, TEXT[:10], 0.95, "negative", -0.9, (aspect,), ())
+        return sentence_unit(REVIEW, whole)
+
+    ranked = [(1.0, unit(1, "story")), (0.95, unit(2, "story")), (0.9, unit(3, "acting"))]
+    ranked += [(0.2, unit(4, "pacing"))]
+    order = [u.sentence.position for _, u in spread_aspects(ranked)]  # type: ignore[attr-defined]
+    # The acting complaint comes before a second story one; a weak one gains nothing by being
+    # about something new.
+    assert order == [1, 3, 2, 4]

@@ -118,7 +118,7 @@ class Answerer:
     def _opinions(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
         polarity = parsed.polarity or "negative"
         units = rank.opinion_candidates(scope.reviews, scope.sentences)
-        ranked = rank.rank_opinions(units, parsed, polarity, self._judging)
+        ranked = rank.spread_aspects(rank.rank_opinions(units, parsed, polarity, self._judging))
         chosen = rank.diversify(ranked, limit, scope.shown)
         points = tuple(u.point() for u in chosen)
         more = rank.remaining(ranked, scope.shown, chosen)

@@ -254,6 +254,36 @@ def remaining(
     return len(rest - quoted)
 
 
+# Each point already chosen about an aspect weighs the next about it down by this factor, so a
+# dislikes answer covers the story, the acting and the pacing rather than four story complaints.
+ASPECT_REPEAT = 0.75
+_SPREAD_DEPTH = 30
+_SPREAD_FLOOR = 0.6
+
+
+def spread_aspects(ranked: Sequence[tuple[float, Unit]]) -> list[tuple[float, Unit]]:
+    """The best of `ranked` re-ordered so that aspects take turns; the order within one aspect
+    and the tail beyond the first few dozen stay as they were."""
+    # Only strong candidates take turns: a weak one is no better for being about something new.
+    top = ranked[0][0] if ranked else 0.0
+    depth = sum(1 for score, _ in ranked[:_SPREAD_DEPTH] if score >= _SPREAD_FLOOR * top)
+    rest = list(ranked[:depth])
+    chosen: list[tuple[float, Unit]] = []
+    counts: dict[str, int] = {}
+    while rest:
+
+        def weighed(i: int) -> float:
+            aspects = rest[i][1].aspects or ("",)
+            return rest[i][0] * ASPECT_REPEAT ** max(counts.get(a, 0) for a in aspects)
+
+        best = max(range(len(rest)), key=lambda i: (weighed(i), -i))
+        score, unit = rest.pop(best)
+        chosen.append((score, unit))
+        for aspect in unit.aspects or ("",):
+            counts[aspect] = counts.get(aspect, 0) + 1
+    return chosen + list(ranked[depth:])
+
+
 def diversify(
     ranked: Sequence[tuple[float, Unit]],
     limit: int,
