@@ -317,6 +317,13 @@ def test_chemistry_is_praise_and_its_absence_a_complaint(tagger: OpinionTagger) 
     assert tagger.tag("The chemistry between the leads carries it.").polarity == "positive"
 
 
+def test_the_critic_liking_something_is_praise(tagger: OpinionTagger) -> None:
+    # The film lexicon leaves "like" unsigned ("like a bad soap opera"); "I like" is no simile.
+    assert tagger.tag("I like the growing characterisation.").polarity == "positive"
+    assert tagger.tag("I didn't like the ending.").polarity == "negative"
+    assert tagger.tag("It looks like a cheap TV movie.").polarity == "negative"
+
+
 def test_a_quality_in_excess_is_a_complaint(tagger: OpinionTagger) -> None:
     assert tagger.tag("The ending is a bit too neat.").polarity == "negative"
     assert tagger.tag("It is a little too sweet.").polarity == "negative"

@@ -223,7 +223,8 @@ _IDIOMS = {
             "|more than made up for|hold the film together|holds the film together"
             "|held the film together|hold this film together|holds this film together"
             "|nail biting|nail-biting|going for it|going for them|going for him|going for her"
-            "|saves itself|saved itself|redeems itself|redeemed itself|chemistry",
+            "|saves itself|saved itself|redeems itself|redeemed itself|chemistry"
+            "|i like|i liked|i really like|i really liked|i did like|i do like",
             1,
         ),
         (
@@ -232,7 +233,8 @@ _IDIOMS = {
             "|made no sense|make no sense|expected more|expecting more|expected better"
             "|hoped for more|hoping for more|deserved better|deserves better"
             "|left a lot to be desired|leaves a lot to be desired|leaves much to be desired"
-            "|at best|a little too|a bit too|a tad too|slightly too|a touch too|zero chemistry",
+            "|at best|a little too|a bit too|a tad too|slightly too|a touch too|zero chemistry"
+            "|n't like|did not like|do not like|does not like",
             -1,
         ),
     )
