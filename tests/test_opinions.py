@@ -317,6 +317,17 @@ def test_chemistry_is_praise_and_its_absence_a_complaint(tagger: OpinionTagger) 
     assert tagger.tag("The chemistry between the leads carries it.").polarity == "positive"
 
 
+def test_a_participle_after_a_comma_opens_a_clause(tagger: OpinionTagger) -> None:
+    text = (
+        "The photography and acting lent an incredible seductiveness to the pair, ending with "
+        'her admitting to having another man who was "older".'
+    )
+    opinion = tagger.tag(text)
+    assert opinion.polarity == "positive" and len(opinion.clauses) == 2
+    # A list of adjectives is one clause.
+    assert len(tagger.tag("I hated the fast, confusing cutting of it.").clauses) == 1
+
+
 def test_the_critic_liking_something_is_praise(tagger: OpinionTagger) -> None:
     # The film lexicon leaves "like" unsigned ("like a bad soap opera"); "I like" is no simile.
     assert tagger.tag("I like the growing characterisation.").polarity == "positive"

@@ -52,6 +52,32 @@ _FILLER = frozenset({"and", "or", "a", "an", "the", "but"})
 _MARKERS = _BREAKS | _CONTRAST | _COORDINATORS | {","}
 
 
+# ", ending with her admitting…", ", leading to some neat twists": a participle after a comma
+# opens a clause of its own; these "-ing" words are no participles.
+_NOT_PARTICIPLES = frozenset(
+    "including nothing something everything anything during morning evening king thing bring "
+    "string spring sibling darling wedding ceiling pudding building".split()
+)
+
+
+# What follows a participle that opens a clause: "ending with", "leading to", "making it";
+# "the fast, confusing cutting" lists adjectives.
+_AFTER_PARTICIPLE = frozenset(
+    "with to in into up us him her them it the a an his their its me on off out".split()
+)
+
+
+def _participle(tokens: Sequence[str], i: int) -> bool:
+    token = tokens[i]
+    return (
+        len(token) > 5
+        and token.endswith("ing")
+        and token not in _NOT_PARTICIPLES
+        and i + 1 < len(tokens)
+        and tokens[i + 1] in _AFTER_PARTICIPLE
+    )
+
+
 def _is_word(token: str) -> bool:
     return token[:1].isalnum()
 
@@ -79,7 +105,11 @@ def clause_spans(tokens: Sequence[str]) -> list[tuple[int, int]]:
             resume = cut_before
             if cut_before > 0 and tokens[cut_before - 1] == ",":
                 cut_before -= 1
-        elif text == "," and i + 1 < n and tokens[i + 1] in _AFTER_COMMA:
+        elif (
+            text == ","
+            and i + 1 < n
+            and (tokens[i + 1] in _AFTER_COMMA or _participle(tokens, i + 1))
+        ):
             cut_before, resume = i, i + 1
         elif (
             text in _COORDINATORS
