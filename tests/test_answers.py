@@ -662,8 +662,10 @@ def test_an_ending_not_judged_is_not_judged_by_what_happens(
     index_text(service, tmp_path, "Harbour", text)
     judged = ask(service, "was the ending any good?")
     assert judged.abstained and "made of the ending" in judged.answer
-    told = ask(service, "how does it end?")
-    assert not told.abstained and "sinks the chest" in cited(told)
+    assert "ask “how does it end?”" in judged.answer
+    for question in ("how does it end?", "how does the whole thing wrap up?"):
+        told = ask(service, question)
+        assert not told.abstained and "sinks the chest" in cited(told)
 
 
 def test_an_ending_asked_to_be_criticised_but_praised_says_so(

@@ -232,11 +232,11 @@ class Answerer:
         if parsed.intent == "ending":
             found = plot.ending_answer(scope, parsed, limit)
             if found is None:
-                message = (
-                    "The review doesn't say how the film ends."
-                    if plot.asks_what_happens(parsed)
-                    else "The review doesn't say what the critic made of the ending."
-                )
+                message = "The review doesn't say how the film ends."
+                if not plot.asks_what_happens(parsed):
+                    message = "The review doesn't say what the critic made of the ending."
+                    if plot.ending(plot.plot_units(scope), limit):
+                        message += " It does tell how the film ends: ask “how does it end?”."
                 return _abstain(parsed, scope, message, discussed=True)
             return _answer(parsed, scope, *found)
         units = plot.plot_units(scope)

@@ -43,7 +43,10 @@ def ending(units: list[Unit], limit: int) -> tuple[Point, ...] | None:
 
 # "how does it end?", "what happens at the end?" ask what happens; "how's the ending?" asks what
 # the critic made of it.
-_TOLD = re.compile(r"\bhow\b.*\bends?\b|\bwhat happens\b|\bhow it ends\b")
+_TOLD = re.compile(
+    r"\bhow\b.*\b(ends?|ended|finish(es|ed)?|conclude[sd]?|wraps?|wrapped|resolved?)\b"
+    r"|\bwhat happens\b"
+)
 _STANCE = {
     "positive": "they liked it",
     "negative": "they did not like it",
