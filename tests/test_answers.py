@@ -702,3 +702,11 @@ def test_which_actor_is_met_by_a_name_in_brackets(service: ReviewService, tmp_pa
     )
     index_text(service, tmp_path, "Office", text)
     assert "gary cole" in ask(service, "which actor is the evil boss?").points[0].text
+
+
+def test_which_actor_wants_a_name_the_question_does_not_give(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(service, tmp_path, "Initech", "The story drags. The boss, Lumbergh, is the best.")
+    assert ask(service, "which actor is Lumbergh?").abstained
+    assert ask(service, "the boss Lumbergh - who is that actor?").abstained

@@ -290,13 +290,14 @@ def _fits_answer_type(
     asks who they are; a 'when' answer holds a time, a 'what year' one a year."""
     if _YEAR_QUESTION.search(parsed.normalised):
         return places.names_a("year", text)
-    if parsed.wh == "who":
+    asks_name = parsed.wh == "who" or bool(_WHICH_ACTOR.search(parsed.normalised))
+    if asks_name:
         if lowercase_only:
             # A review that lost its capitals shows a name as a word no dictionary knows
             # ("husband ( chazz palminteri )").
             known = dictionary_words()
             return any(w not in known for w in re.findall(r"[a-z]{3,}", text))
-        if _WHO_IS.search(parsed.normalised):
+        if parsed.wh == "who" and _WHO_IS.search(parsed.normalised):
             return bool(_NAME.search(text))
         asked = set(parsed.normalised.split()) | title
         quoted = [m.span() for m in _QUOTED.finditer(text)]
@@ -319,7 +320,9 @@ _NUMBER = re.compile(
 
 
 # "who is Mia?" asks who someone is; "who is the director?" asks for a name.
-_WHO_IS = re.compile(r"\bwho('s| is| was| are| were) (?!the |a |an |in\b)")
+_WHO_IS = re.compile(r"\bwho('s| is| was| are| were) (?!the |a |an |that |this |in\b)")
+# "which actor is Rebar?" asks for a name, as "who plays Rebar?" does.
+_WHICH_ACTOR = re.compile(r"\b(which|what) (actor|actress|actors|actresses|star|cast member)\b")
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 _YEAR_QUESTION = re.compile(
     r"\b(what|which) (year|decade)\b|\bwhen (was|did) (it|this|the (film|movie)) "
