@@ -710,3 +710,9 @@ def test_which_actor_wants_a_name_the_question_does_not_give(
     index_text(service, tmp_path, "Initech", "The story drags. The boss, Lumbergh, is the best.")
     assert ask(service, "which actor is Lumbergh?").abstained
     assert ask(service, "the boss Lumbergh - who is that actor?").abstained
+
+
+def test_a_score_asked_out_of_ten_is_no_film_title(service: ReviewService, tmp_path: Path) -> None:
+    index_text(service, tmp_path, "Monster", "The effects are cheap. 4 out of 10, for fans only.")
+    answer = ask(service, "what number out of 10 did they slap on it", review_id="monster")
+    assert answer.intent == "verdict" and answer.rating == "4 out of 10"

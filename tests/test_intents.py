@@ -161,6 +161,8 @@ def test_favourite_questions_look_something_up(vocabulary: AspectVocabulary, que
         ("is it cool?", "verdict"),
         ("has any of it aged badly or not landed", "dislikes"),
         ("was it a win for them", "verdict"),
+        ("hitchcock made this?? for real", "lookup"),
+        ("ugh what made it so bad for them", "dislikes"),
     ],
 )
 def test_casual_phrasings(vocabulary: AspectVocabulary, question: str, intent: str) -> None:
@@ -342,6 +344,9 @@ def test_a_known_word_with_its_clitic_is_no_typo(vocabulary: AspectVocabulary) -
 def test_an_award_asked_about_a_named_person_is_a_fact(vocabulary: AspectVocabulary) -> None:
     question = "anne reid get any bafta noms or anything for it?"
     assert parse_question(question, vocabulary, people={"anne", "reid"}).intent == "lookup"
+    # So is who made it.
+    made = parse_question("hitchcock made this?? for real", vocabulary, people={"hitchcock"})
+    assert made.intent == "lookup"
     # An opinion of the person is still an aspect question.
     assert parse_question("how was anne reid?", vocabulary, people={"anne", "reid"}).intent == (
         "aspect"

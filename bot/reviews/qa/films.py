@@ -71,6 +71,8 @@ def unindexed_title(question: str, films: Sequence[Film], known_words: set[str])
         return None
     if phrase.split()[0][0].islower() and not phrase.lower().startswith("the "):
         return None
+    if phrase[0].isdigit() and any(w[:1].islower() for w in phrase.split()[1:]):
+        return None  # "out of 10 did they slap on it" is a score, not a title
     if phrase.lower().startswith("the ") and not phrase[4:5].isupper():
         return None
     titles = [f.title.casefold() for f in films]

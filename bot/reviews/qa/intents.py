@@ -194,6 +194,11 @@ AGE_RATING = re.compile(
     r"|\b(g|pg|r|nc-17|x)[- ]rated\b"
 )
 # "Was it really shot in the Himalayas?": where it was made, not how it looks.
+# "hitchcock made this?": who made it. "what made it so bad?" asks what caused it.
+MADE_IT = re.compile(
+    r"(?<!what )(?<!that )\b(made|directed|wrote|produced) (this|it|the (film|movie))\b"
+    r"(?! (so|such|a|an|the|into|feel|look|seem|worth|more|less|work|hard|to)\b)"
+)
 AWARD_QUESTION = re.compile(
     r"\b(awards?|oscars?|baftas?|emmys?|golden globes?|nominat\w*|noms|prizes?)\b"
     r"|\b(win|won|wins) (any|an|a|the)\b"
@@ -301,6 +306,9 @@ def parse_question(
     if CAST_QUESTION.search(normalised) or LENGTH_QUESTION.search(normalised):
         return make("lookup")
     if PLACE_QUESTION.search(normalised) or AGE_RATING.search(normalised):
+        return make("lookup")
+    if MADE_IT.search(normalised) and not OPINION_QUESTION.search(normalised):
+        # "hitchcock made this?? for real": who made it, a fact about the film.
         return make("lookup")
     if AWARD_QUESTION.search(normalised) and not OPINION_QUESTION.search(normalised):
         # "did anne reid get any bafta noms?" asks a fact about her, not an opinion.
