@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.errors import FilmNotFound
+from bot.reviews.qa import films as film_lookup
 from bot.reviews.qa import places
 from bot.reviews.service import ReviewService
 from bot.reviews.types import Answer, Conversation, Question
@@ -716,3 +717,19 @@ def test_a_score_asked_out_of_ten_is_no_film_title(service: ReviewService, tmp_p
     index_text(service, tmp_path, "Monster", "The effects are cheap. 4 out of 10, for fans only.")
     answer = ask(service, "what number out of 10 did they slap on it", review_id="monster")
     assert answer.intent == "verdict" and answer.rating == "4 out of 10"
+
+
+def test_amounts_prizes_and_judged_wrap_ups(service: ReviewService, tmp_path: Path) -> None:
+    text = (
+        "Dozens of people die in the first reel. It won me over in the end, and the cast "
+        "deserves honours. The score is lush."
+    )
+    index_text(service, tmp_path, "Reel", text)
+    # A number need not be in digits; winning someone over is no prize.
+    assert "Dozens" in ask(service, "how many people die?").points[0].text
+    assert ask(service, "did it win any awards?").abstained
+    # A title may hold small words after a number.
+    assert film_lookup.unindexed_title(
+        "what did they think of 10 Things I Hate about You?", [], set()
+    )
+    assert not film_lookup.unindexed_title("what number out of 10 did they slap on it", [], set())

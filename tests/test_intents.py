@@ -162,6 +162,13 @@ def test_favourite_questions_look_something_up(vocabulary: AspectVocabulary, que
         ("has any of it aged badly or not landed", "dislikes"),
         ("was it a win for them", "verdict"),
         ("hitchcock made this?? for real", "lookup"),
+        ("what do they think made it fail?", "dislikes"),
+        ("did it win the critic over?", "likes"),
+        ("what else bugged them apart from the acting and the plot?", "dislikes"),
+        ("how were the plot and the ending?", "aspect"),
+        ("did the twist ruin the ending?", "aspect"),
+        ("what was the film like?", "summary"),
+        ("did it age badly?", "dislikes"),
         ("ugh what made it so bad for them", "dislikes"),
     ],
 )

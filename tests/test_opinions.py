@@ -324,6 +324,8 @@ def test_a_participle_after_a_comma_opens_a_clause(tagger: OpinionTagger) -> Non
     )
     opinion = tagger.tag(text)
     assert opinion.polarity == "positive" and len(opinion.clauses) == 2
+    # With no opinion word of its own, it says nothing against the judgement before it.
+    assert tagger.tag("The music is wonderful, adding to the atmosphere.").polarity == "positive"
     # A list of adjectives is one clause.
     assert len(tagger.tag("I hated the fast, confusing cutting of it.").clauses) == 1
 
@@ -332,6 +334,8 @@ def test_the_critic_liking_something_is_praise(tagger: OpinionTagger) -> None:
     # The film lexicon leaves "like" unsigned ("like a bad soap opera"); "I like" is no simile.
     assert tagger.tag("I like the growing characterisation.").polarity == "positive"
     assert tagger.tag("I didn't like the ending.").polarity == "negative"
+    # What turns it keeps its own weight.
+    assert tagger.tag("I liked the idea, but the execution is poor.").polarity == "mixed"
     assert tagger.tag("It looks like a cheap TV movie.").polarity == "negative"
 
 

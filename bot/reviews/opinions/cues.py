@@ -270,6 +270,17 @@ def _idioms(tokens: Sequence[str], signs: list[int | None]) -> list[tuple[int, i
 
 # The first words of the idioms that hedge an excess ("a bit too", "slightly too").
 _HEDGES = frozenset(p[0] for p in _IDIOMS if p[-1] == "too")
+# The critic's own liking ("I like…", "didn't like…") outweighs the model only where nothing
+# turns or doubts it: "I liked the idea, but the execution is poor" stays mixed, and "whether I
+# liked it or not" is no praise. The hedges never do.
+_LIKING_STARTS = frozenset({"i", "n't", "did", "do", "does"})
+_TURNING = frozenset({"but", "yet", "though", "although", "however", "whether", "if", "when"})
+
+
+def _strong(tokens: Sequence[str], i: int) -> bool:
+    if tokens[i] in _HEDGES:
+        return False
+    return tokens[i] not in _LIKING_STARTS or _TURNING.isdisjoint(tokens)
 
 
 # "not" that adds rather than denies: "not to mention the tired cop routine", "not only dull",
@@ -338,7 +349,7 @@ def lexicon_reading(tokens: Sequence[str], lexicon: Lexicon) -> tuple[float | No
     found = [s for s in signs if s] + [sign for _, sign in idioms]
     if not found:
         return None, 0
-    strong = sum(sign for i, sign in idioms if tokens[i] not in _HEDGES)
+    strong = sum(sign for i, sign in idioms if _strong(tokens, i))
     return math.tanh(sum(found)), strong
 
 

@@ -218,6 +218,15 @@ class OpinionTagger:
                 subjectivity = self._inherited(
                     parsed.lexical[first:last], raw, subjectivity, sentence
                 )
+            # "…, adding to the atmosphere": a participle clause with no opinion word of its own
+            # adds to the judgement before it; it says nothing against it.
+            if (
+                first > 0
+                and parsed.words[first - 1] == ","
+                and parsed.words[first].endswith("ing")
+                and lexicon_polarity(parsed.lexical[first:last], self._model.lexicon) is None
+            ):
+                raw = 0.0
             polarity = _label(subjectivity, raw)
             inside = [m for m in matches if m[1] >= start and m[2] <= end] if matches else []
             aspects = self._vocabulary.aspects_of(inside) if inside else ()

@@ -11,7 +11,7 @@ DISLIKE_CUES = """
     weaknesses weak worst wrong bad cons downside downsides disappoint disappointed
     disappointing disappointment faults fault irritated irritate pan panned gripe gripes
     drawback drawbacks shortcoming shortcomings minus minuses letdown letdowns lacking lacked
-    lacks fail failed fails failing flop flopped flops bomb bombed bombs dud slog sank sunk
+    lacks fail failed fails failing flop flopped flops bomb bombed bombs dud slog sank
     ruined ruin beef
 """.split()
 LIKE_CUES = """
@@ -28,7 +28,7 @@ LIKE_PHRASE = re.compile(
 )
 DISLIKE_PHRASE = re.compile(
     r"\b(fall|falls|fell) (down|flat|short|apart)\b|\bnot up to (scratch|par|snuff)\b"
-    r"|\baged (badly|poorly|terribly)\b|\b(not|n't|never) land(ed|s)?\b"
+    r"|\bage[sd]? (badly|poorly|terribly)\b|\b(not|n't|never) land(ed|s)?\b"
     r"|\b(their|his|her|the critic's|the reviewer's) (problem|beef|issue) with\b"
 )
 
@@ -63,7 +63,8 @@ def wanted_polarity(words: list[str], normalised: str) -> str | None:
 # Who likes: "what did they like", "anything to like". After other words, "like" introduces
 # an example or a guess ("source material, like a novel?", "i got like an hour").
 _LIKERS = frozenset(
-    "they he she i you u we critic reviewer critics reviewers people anyone everyone fans "
+    "they he she i you u we they'd i'd you'd we'd critic reviewer critics reviewers people "
+    "anyone everyone fans "
     "did didnt dont doesnt not n't really actually also to would will might may even".split()
 )
 _HEDGE_BEFORE = frozenset(

@@ -71,7 +71,9 @@ def unindexed_title(question: str, films: Sequence[Film], known_words: set[str])
         return None
     if phrase.split()[0][0].islower() and not phrase.lower().startswith("the "):
         return None
-    if phrase[0].isdigit() and any(w[:1].islower() for w in phrase.split()[1:]):
+    if phrase[0].isdigit() and any(
+        w[:1].islower() and w not in _SMALL_WORDS for w in phrase.split()[1:]
+    ):
         return None  # "out of 10 did they slap on it" is a score, not a title
     if phrase.lower().startswith("the ") and not phrase[4:5].isupper():
         return None
@@ -95,7 +97,25 @@ _LONE_SUBJECT = re.compile(
     r"(?<=[a-z,;:] )(?<!\bis )(?<!\bwas )(?<!\ba )(?<!\ban )(?<!\bthe )"
     r"([A-Z][a-z]{2,}) (?:is|was)\b"
 )
-_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "for", "to", "in", "on", "at", "with"})
+_SMALL_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "for",
+        "to",
+        "in",
+        "on",
+        "at",
+        "with",
+        "about",
+        "from",
+        "by",
+        "or",
+    }
+)
 
 
 def quoted_titles(texts: Sequence[str]) -> list[str]:

@@ -13,7 +13,12 @@ from typing import Protocol
 
 from bot.reviews.qa.cues import DISLIKE_CUES, LIKE_CUES, VERDICT_WORDS, wanted_polarity
 from bot.reviews.qa.intent_model import IntentReader
-from bot.reviews.qa.phrasings import ENDING_PATTERNS, PLOT_PATTERNS, SUMMARY_PATTERNS
+from bot.reviews.qa.phrasings import (
+    ENDING_PATTERNS,
+    PLOT_PATTERNS,
+    SUMMARY_PATTERNS,
+    VERDICT_PATTERNS,
+)
 from bot.reviews.qa.typos import correct_typos
 from bot.reviews.qa.words import STOP_WORDS, content_words
 from bot.reviews.text.lexicon import dictionary_words
@@ -48,38 +53,6 @@ INTENTS = (
     "unknown",
 )
 
-VERDICT_PATTERNS = (
-    r"\brecommend",
-    r"\brating\b",
-    r"\brated?\b",
-    r"\bverdict\b",
-    r"\bworth\b",
-    r"\bthumbs?\b",
-    r"\bstars?\b",
-    r"\bout of (10|ten|5|five|4|four)\b",
-    r"\b(good|bad) or (good|bad)\b",
-    r"\b(positive|negative) or (positive|negative)\b",
-    r"\bshould (i|we|you)\b.*\b(see|watch|bother|rent|buy|skip|avoid|catch|stream)\b",
-    r"\b(like|love|enjoy|hate|dislike)d? (it|this|that|this one|that one|the (film|movie|flick)"
-    r"|this (film|movie|flick))\b",
-    r"^\W*(so |and |but )?(is|was) (it|this|this one|the (film|movie)|this (film|movie))"
-    r"( \w+)?( any)? (good|bad|great|decent|cool|fun|worth it|worth seeing|worth watching)\W*$",
-    # "is it a decent zombie movie?"
-    r"^\W*(so |and |but )?(is|was) (it|this|this one|the (film|movie)|this (film|movie))"
-    r"( \w+)? an? ((really|very|pretty) )?(good|bad|great|decent|solid|terrible|awful|fun)"
-    r"( \w+)? (film|movie|flick|watch|one)\W*$",
-    r"^\W*any good\W*$",
-    r"\b(like|love|enjoy|hate)d? (it|the film|the movie) or not\b",
-    r"\boverall\b",
-    r"\b(stance|conclusion|bottom line)\b",
-    r"\b(a )?fans? of (it|this|this one|the (film|movie))\b",
-    r"\bmust[- ]see\b",
-    r"^\W*(so |then )?(skip|avoid) (it|this|this one)\b",
-    r"\bregret (renting|watching|seeing|buying|streaming)\b",
-    # "was it a dud for them?", "is it a flop or what": yes or no, not the reasons.
-    r"^\W*(so |and |but )?(is|was) (it|this|this one|the (film|movie)) (a |an )?(total |complete )?"
-    r"(dud|flop|bomb|letdown|disappointment|keeper|slog|win|success|triumph)\b",
-)
 # Verdict cues that name the film itself as their object ("would you recommend Bullfighter?"):
 # a word of the review after them is the title, not a person to judge.
 _STRONG_VERDICT = re.compile(
@@ -158,7 +131,7 @@ CAST_QUESTION = re.compile(
 # "What was their favourite number?" asks for one named thing, which the review states in those
 # words; it is looked up first, and read as a likes/dislikes question if the review doesn't.
 FAVOURITE_QUESTION = re.compile(
-    r"\b(what|which)\b.*\b(favou?rite|best|worst|weakest|strongest)\s+(\w+)"
+    r"\b(what|which)\b.*\b(favou?rite|faves?|favs?|best|worst|weakest|strongest)\s+(\w+)"
 )
 # A verdict question that asks for the number itself: the answer says when the review gives none.
 RATING_QUESTION = re.compile(r"\b(rating|rated?|score|stars?|out of (10|ten|5|five|4|four))\b")
@@ -196,12 +169,12 @@ AGE_RATING = re.compile(
 # "Was it really shot in the Himalayas?": where it was made, not how it looks.
 # "hitchcock made this?": who made it. "what made it so bad?" asks what caused it.
 MADE_IT = re.compile(
-    r"(?<!what )(?<!that )\b(made|directed|wrote|produced) (this|it|the (film|movie))\b"
-    r"(?! (so|such|a|an|the|into|feel|look|seem|worth|more|less|work|hard|to)\b)"
+    r"(?<!what )(?<!that )\b(made|directed|wrote|produced) (this|it|the (film|movie))"
+    r"( for real)?\W*$"
 )
 AWARD_QUESTION = re.compile(
     r"\b(awards?|oscars?|baftas?|emmys?|golden globes?|nominat\w*|noms|prizes?)\b"
-    r"|\b(win|won|wins) (any|an|a|the)\b"
+    r"|\b(win|won|wins) (any|an|a|the)\b(?!.*\bover\b)"
 )
 PLACE_QUESTION = re.compile(r"\b(shot|filmed|set|made) (in|on location in|on location)\b")
 _FACT_WH = ("who", "whose", "where", "when", "how many", "how much", "how old")
@@ -322,7 +295,10 @@ def parse_question(
     # "how's the ending?", "does the climax deliver?": an answer about the ending, judged or
     # told, gives it away, so it is the spoiler-hidden ending answer.
     # "is the ending predictable?": a judgement word's aspect beside the ending is no other topic.
-    only_ending = set(aspects) <= {"ending", "story"} and not named and aspects != ("story",)
+    only_ending = set(aspects) <= {"ending", "story"} and aspects != ("story",) and not named
+    only_ending = only_ending and (
+        "story" not in aspects or _story_judged_only(normalised, vocabulary)
+    )
     # "did they like it? no spoilers": asking for none is no question about the ending.
     unspoilt = _NO_SPOILERS.sub(" ", normalised)
     ending_asked = _any(ENDING_PATTERNS, unspoilt) or (
@@ -390,6 +366,15 @@ def _meaningful(word: str, words_in_scope: set[str] | None) -> bool:
     return word in dictionary_words() or word in (words_in_scope or set()) or word.isdigit()
 
 
+def _story_judged_only(normalised: str, vocabulary: Vocabulary) -> bool:
+    """Whether the question names the story only by a judgement of it ("predictable")."""
+    said = (normalised[s:e] for a, s, e in vocabulary.match(normalised) if a == "story")
+    return all(word in _STORY_JUDGEMENTS for word in said)
+
+
+_STORY_JUDGEMENTS = frozenset({"predictable", "cliche", "cliched", "cliché", "clichéd"})
+
+
 def question_aspects(normalised: str, vocabulary: Vocabulary) -> tuple[str, ...]:
     # "Is it worth watching?" asks for the verdict: the film as a whole is no aspect to filter by.
     # "what else bugged them apart from the effects?" asks about everything but the effects.
@@ -405,7 +390,8 @@ def question_aspects(normalised: str, vocabulary: Vocabulary) -> tuple[str, ...]
 
 _EXCEPT = re.compile(
     r"\b(apart from|besides|other than|except( for)?|aside from|beyond|not counting)"
-    r"( the| its| their)?( \w+){1,2}"
+    r"( the| its| their)?( (?!and\b|or\b)\w+){1,2}((,| and| or| nor)( the| its| their)?"
+    r"( (?!and\b|or\b)\w+){1,2})*"
 )
 
 

@@ -262,8 +262,8 @@ _ROLES = {
 
 
 _PRIZE = re.compile(
-    r"(?i)\b(awards?|award-winning|oscars?|baftas?|emmys?|globes?|nominat\w*|prizes?|won|wins?|"
-    r"festival|honou?r\w*)\b"
+    r"(?i)\b(awards?|award-winning|oscars?|baftas?|emmys?|globes?|nominat\w*|prizes?|"
+    r"festivals?|razzies?)\b"
 )
 _PRIZE_WORDS = frozenset(
     "award awards oscar oscars bafta baftas emmy emmys nom noms prize prizes".split()
@@ -307,14 +307,17 @@ def _fits_answer_type(
         )
     if parsed.wh == "when":
         return bool(_TIME.search(text.lower()))
-    if parsed.wh in ("how many", "how much"):
+    if parsed.wh == "how many" or (parsed.wh == "how much" and _MONEY.search(parsed.normalised)):
         return bool(_NUMBER.search(text))
     return True
 
 
+# "how much did it make?" wants a sum; "how much swearing is there?" an amount in any words.
+_MONEY = re.compile(r"\b(make|made|cost|costs|budget|gross\w*|earn\w*|box office|money|paid)\b")
 _NUMBER = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-    r"fifty|hundred|thousand|million|dozen|once|twice)\b",
+    r"fifty|(hundred|thousand|million|dozen)s?|once|twice|several|a few|a couple|a lot|lots|"
+    r"plenty|countless|many|numerous)\b",
     re.IGNORECASE,
 )
 

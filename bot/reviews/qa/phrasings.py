@@ -1,5 +1,5 @@
-"""How questions ask for the review's summary, the plot and the ending (regular expressions over
-the normalised question)."""
+"""How questions ask for the review's summary, the plot, the ending and the verdict (regular
+expressions over the normalised question)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ SUMMARY_PATTERNS = (
     r"\b(their|the critic's|the reviewer's) (take|opinion|view|impressions?)\W*$",
     r"\b(their|the critic'?s|the reviewer'?s|the review'?s) conclusions?\b",
     r"\bconclusions? of the (review|critic|reviewer)\b",
+    r"^\W*(what's|whats|what is|what was|hows|how's|how is) "
+    r"(it|this|this one|the (film|movie|show)|this (film|movie|show)) like\W*$",
 )
 PLOT_PATTERNS = (
     r"\bwhat('s| is| was)? (the |this |that )?(film|movie|flick|one|it|story|plot)\b.*\babout\b",
@@ -49,4 +51,36 @@ ENDING_PATTERNS = (
     r"\b(wraps?|wrapped|wrapping) (it |things |everything )?up\b|\bwrap-up\b",
     r"\bspoil",
     r"\btwist\b",
+)
+VERDICT_PATTERNS = (
+    r"\brecommend",
+    r"\brating\b",
+    r"\brated?\b",
+    r"\bverdict\b",
+    r"\bworth\b",
+    r"\bthumbs?\b",
+    r"\bstars?\b",
+    r"\bout of (10|ten|5|five|4|four)\b",
+    r"\b(good|bad) or (good|bad)\b",
+    r"\b(positive|negative) or (positive|negative)\b",
+    r"\bshould (i|we|you)\b.*\b(see|watch|bother|rent|buy|skip|avoid|catch|stream)\b",
+    r"\b(like|love|enjoy|hate|dislike)d? (it|this|that|this one|that one|the (film|movie|flick)"
+    r"|this (film|movie|flick))\b",
+    r"^\W*(so |and |but )?(is|was) (it|this|this one|the (film|movie)|this (film|movie))"
+    r"( \w+)?( any)? (good|bad|great|decent|cool|fun|worth it|worth seeing|worth watching)\W*$",
+    # "is it a decent zombie movie?"
+    r"^\W*(so |and |but )?(is|was) (it|this|this one|the (film|movie)|this (film|movie))"
+    r"( \w+)? an? ((really|very|pretty) )?(good|bad|great|decent|solid|terrible|awful|fun)"
+    r"( \w+)? (film|movie|flick|watch|one)\W*$",
+    r"^\W*any good\W*$",
+    r"\b(like|love|enjoy|hate)d? (it|the film|the movie) or not\b",
+    r"\boverall\b",
+    r"\b(stance|conclusion|bottom line)\b",
+    r"\b(a )?fans? of (it|this|this one|the (film|movie))\b",
+    r"\bmust[- ]see\b",
+    r"^\W*(so |then )?(skip|avoid) (it|this|this one)\b",
+    r"\bregret (renting|watching|seeing|buying|streaming)\b",
+    # "was it a dud for them?", "is it a flop or what": yes or no, not the reasons.
+    r"^\W*(so |and |but )?(is|was) (it|this|this one|the (film|movie)) (a |an )?(total |complete )?"
+    r"(dud|flop|bomb|letdown|disappointment|keeper|slog|win|success|triumph)\b",
 )

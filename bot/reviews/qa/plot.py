@@ -55,7 +55,12 @@ _STANCE = {
 
 
 def asks_what_happens(parsed: ParsedQuestion) -> bool:
-    return bool(_TOLD.search(parsed.normalised))
+    text = parsed.normalised
+    return bool(_TOLD.search(text)) and not _JUDGED.search(text)
+
+
+# "how well does it wrap up?" asks for a judgement of the ending.
+_JUDGED = re.compile(r"\bhow well\b|\brate\b|\bfeel\b|\bthink\b|\bthoughts\b|\bopinion\b")
 
 
 def judged_ending(scope: Scope, parsed: ParsedQuestion, limit: int) -> list[Unit]:

@@ -273,15 +273,20 @@ def spread_aspects(ranked: Sequence[tuple[float, Unit]]) -> list[tuple[float, Un
     while rest:
 
         def weighed(i: int) -> float:
-            aspects = rest[i][1].aspects or ("",)
+            aspects = _specific(rest[i][1]) or ("",)
             return rest[i][0] * ASPECT_REPEAT ** max(counts.get(a, 0) for a in aspects)
 
         best = max(range(len(rest)), key=lambda i: (weighed(i), -i))
         score, unit = rest.pop(best)
         chosen.append((score, unit))
-        for aspect in unit.aspects or ("",):
+        for aspect in _specific(unit) or ("",):
             counts[aspect] = counts.get(aspect, 0) + 1
     return chosen + list(ranked[depth:])
+
+
+def _specific(unit: Unit) -> tuple[str, ...]:
+    """A unit's aspects but "overall", which a judgement of a part often carries too."""
+    return tuple(a for a in unit.aspects if a != "overall")
 
 
 def diversify(
