@@ -67,6 +67,11 @@ _AFTER_PARTICIPLE = frozenset(
 )
 
 
+def opens_on_participle(tokens: Sequence[str], first: int) -> bool:
+    """Whether the clause starting at `first` is a participle one, cut after a comma."""
+    return first > 0 and tokens[first - 1] == "," and _participle(tokens, first)
+
+
 def _participle(tokens: Sequence[str], i: int) -> bool:
     token = tokens[i]
     return (

@@ -313,8 +313,9 @@ def lexicon_polarity(tokens: Sequence[str], lexicon: Lexicon) -> float | None:
 
 def lexicon_reading(tokens: Sequence[str], lexicon: Lexicon) -> tuple[float | None, int]:
     """Signed opinion-word balance in [-1, 1], flipped under negation (None if no opinion
-    word), and the balance of the idioms alone that mislead the model word by word (those that
-    hedge an excess, "a bit too", are left out: "enjoyed it a little too much").
+    word), and the balance of the idioms alone that mislead the model word by word: not the
+    hedges of an excess ("enjoyed it a little too much"), nor a liking something turns
+    (`_strong`).
 
     An opinion adverb right before another opinion word only says how much ("incredibly
     stupid", "awfully good", "painfully dull"): the word it modifies carries the sign."""

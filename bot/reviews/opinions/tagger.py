@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.reviews.opinions.aspects import AspectVocabulary
-from bot.reviews.opinions.clauses import clause_spans
+from bot.reviews.opinions.clauses import clause_spans, opens_on_participle
 from bot.reviews.opinions.cues import blend_polarity, lexicon_polarity, subjectivity_floor
 from bot.reviews.opinions.features import NEGATORS, packed_units, unique_units
 from bot.reviews.opinions.model import POLARITY, SUBJECTIVITY, OpinionModel
@@ -221,9 +221,7 @@ class OpinionTagger:
             # "…, adding to the atmosphere": a participle clause with no opinion word of its own
             # adds to the judgement before it; it says nothing against it.
             if (
-                first > 0
-                and parsed.words[first - 1] == ","
-                and parsed.words[first].endswith("ing")
+                opens_on_participle(parsed.words, first)
                 and lexicon_polarity(parsed.lexical[first:last], self._model.lexicon) is None
             ):
                 raw = 0.0

@@ -85,13 +85,13 @@ def _prepositional(words: list[str], index: int) -> bool:
     ):
         # "what's the music like?" asks how it is.
         return before not in _LIKERS
-    after = " ".join(words[index + 1 : index + 3])
-    if _ASKED_LIKING.isdisjoint(words[max(0, index - 4) : index]) is False:
+    if not _ASKED_LIKING.isdisjoint(words[max(0, index - 4) : index]):
         return False  # "what did roger like a lot?": did … like
-    if after in ("a lot", "a bit", "a little"):
+    after = words[index + 1 : index + 3]
+    if after in (["a", "lot"], ["a", "bit"], ["a", "little"]):
         return False
     return before in _HEDGE_BEFORE or (
-        after.split(" ")[0] in _EXAMPLE_AFTER and before not in _LIKERS
+        after[:1] != [] and after[0] in _EXAMPLE_AFTER and before not in _LIKERS
     )
 
 

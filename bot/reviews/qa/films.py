@@ -90,32 +90,14 @@ def _which_message(films: Sequence[Film]) -> str:
     return f"Which film do you mean? Several match: {names}."
 
 
-_QUOTED = re.compile(r'"([^"]{1,80})"|“([^”]{1,80})”')
+_QUOTED = re.compile(r'"([^"]*)"|“([^”]*)”')
 # "…in the early eighties, Pranks is notable only for…": a lone word in mid-sentence, not the
 # complement of a copula or an article ("Sex is Comedy is…", "a Comedy").
 _LONE_SUBJECT = re.compile(
     r"(?<=[a-z,;:] )(?<!\bis )(?<!\bwas )(?<!\ba )(?<!\ban )(?<!\bthe )"
     r"([A-Z][a-z]{2,}) (?:is|was)\b"
 )
-_SMALL_WORDS = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "of",
-        "and",
-        "for",
-        "to",
-        "in",
-        "on",
-        "at",
-        "with",
-        "about",
-        "from",
-        "by",
-        "or",
-    }
-)
+_SMALL_WORDS = frozenset("a an the of and for to in on at with about from by or".split())
 
 
 def quoted_titles(texts: Sequence[str]) -> list[str]:
@@ -125,10 +107,11 @@ def quoted_titles(texts: Sequence[str]) -> list[str]:
     found: list[str] = []
     for text in texts:
         for match in _QUOTED.finditer(text):
-            phrase = (match.group(1) or match.group(2)).strip(" ,.!?")
+            phrase = (match.group(1) or match.group(2) or "").strip(" ,.!?")
             words = phrase.split()
             if (
-                _title_case(phrase)
+                0 < len(phrase) <= 80
+                and _title_case(phrase)
                 and not phrase.isupper()
                 and re.fullmatch(r"[\w' &:,.-]+", phrase)
                 and (
@@ -138,6 +121,11 @@ def quoted_titles(texts: Sequence[str]) -> list[str]:
             ):
                 found.append(phrase)
     return found
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` puts words in quotation marks: a name there is a title or a line spoken."""
+    return [m.span() for m in _QUOTED.finditer(text)]
 
 
 def guessed_title(texts: Sequence[str], dictionary: Collection[str]) -> str | None:

@@ -172,9 +172,10 @@ MADE_IT = re.compile(
     r"(?<!what )(?<!that )\b(made|directed|wrote|produced) (this|it|the (film|movie))"
     r"( for real)?\W*$"
 )
+# The words of a question about prizes; lookup.py wants a prize in the answer for them.
+AWARD_WORD = re.compile(r"awards?|oscars?|baftas?|emmys?|nominat\w*|noms?|prizes?")
 AWARD_QUESTION = re.compile(
-    r"\b(awards?|oscars?|baftas?|emmys?|golden globes?|nominat\w*|noms|prizes?)\b"
-    r"|\b(win|won|wins) (any|an|a|the)\b(?!.*\bover\b)"
+    rf"\b({AWARD_WORD.pattern}|golden globes?)\b|\b(win|won|wins) (any|an|a|the)\b(?!.*\bover\b)"
 )
 PLACE_QUESTION = re.compile(r"\b(shot|filmed|set|made) (in|on location in|on location)\b")
 _FACT_WH = ("who", "whose", "where", "when", "how many", "how much", "how old")

@@ -6,9 +6,15 @@ import math
 import re
 from collections.abc import Sequence
 
-from bot.reviews.qa import places
+from bot.reviews.qa import films, places
 from bot.reviews.qa.compose import join_words
-from bot.reviews.qa.intents import CAST_QUESTION, LENGTH_QUESTION, ParsedQuestion, Vocabulary
+from bot.reviews.qa.intents import (
+    AWARD_WORD,
+    CAST_QUESTION,
+    LENGTH_QUESTION,
+    ParsedQuestion,
+    Vocabulary,
+)
 from bot.reviews.qa.rank import best_first
 from bot.reviews.qa.similar import shipped_vectors
 from bot.reviews.qa.units import Unit, sentence_unit
@@ -64,10 +70,10 @@ def rank_lookup(
     if shape is _DURATION and set(query) - _RUNTIME_WORDS:
         # "How long did the shoot take?" asks about the shoot, not the running time.
         shape = None
+    # The film's own title is capitalised too, but it is nobody in the cast.
+    titles = {r.film: _title_words(r.film) for r in reviews}
     if shape is not None:
         part = {stem(w) for w in query} - _CAST_WORDS
-        # The film's own title is capitalised too, but it is nobody in the cast.
-        titles = {r.film: _title_words(r.film) for r in reviews}
         scored = []
         for review, sentence in pool:
             title = titles[review.film]
@@ -105,7 +111,6 @@ def rank_lookup(
     soft = _soft_matches(query, words_of)
     kinds = [places.kind_of(w) for w in query]
     roles = [_role_of(w, parsed.wh) for w in query]
-    titles = {r.film: _title_words(r.film) for r in reviews}
     scored = []
     for k, ((review, sentence), stems, words) in enumerate(
         zip(pool, stems_of, words_of, strict=True)
@@ -195,7 +200,7 @@ def person_in(text: str, question: ParsedQuestion, title: str) -> str | None:
     it ("Charles Brackett, Billy Wilder and Walter Reisch wrote the screenplay")."""
     title_words = _title_words(title)
     # A name in quotation marks is a title ("The Ronnie and Nancy Show"), not a person.
-    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    quoted = films.quoted_spans(text)
     names = [
         m
         for m in [*_PERSON.finditer(text)] or [*_NAME.finditer(text)]
@@ -252,10 +257,11 @@ _DURATION = re.compile(
 )
 _RUNTIME_WORDS = frozenset("long run runs running runtime length last lasts time".split())
 # The words that say who did a job, per the stem a question asks it with.
+_WRITING = re.compile(r"(?i)\bwr[io]t\w*|\bscreenplay\w*|\bscript\w*|\bpenned\b")
 _ROLES = {
     "direct": re.compile(r"(?i)\bdirect\w*|\bhelm\w*|\bfilm by\b|\b\w+'s (new )?film\b"),
-    "writ": re.compile(r"(?i)\bwr[io]t\w*|\bscreenplay\w*|\bscript\w*|\bpenned\b"),
-    "wrote": re.compile(r"(?i)\bwr[io]t\w*|\bscreenplay\w*|\bscript\w*|\bpenned\b"),
+    "writ": _WRITING,
+    "wrote": _WRITING,
     "produc": re.compile(r"(?i)\bproduc\w*"),
     "compos": re.compile(r"(?i)\bcompos\w*|\bscore[ds]?\b|\bmusic by\b"),
 }
@@ -265,15 +271,12 @@ _PRIZE = re.compile(
     r"(?i)\b(awards?|award-winning|oscars?|baftas?|emmys?|globes?|nominat\w*|prizes?|"
     r"festivals?|razzies?)\b"
 )
-_PRIZE_WORDS = frozenset(
-    "award awards oscar oscars bafta baftas emmy emmys nom noms prize prizes".split()
-)
 
 
 def _role_of(word: str, wh: str | None) -> re.Pattern[str] | None:
     """What a sentence must say to answer a question holding `word`: a prize for "any awards?",
     the job for "who directed it?"."""
-    if word in _PRIZE_WORDS or word.startswith("nominat"):
+    if AWARD_WORD.fullmatch(word):
         return _PRIZE
     if wh != "who":
         return None
@@ -300,7 +303,7 @@ def _fits_answer_type(
         if parsed.wh == "who" and _WHO_IS.search(parsed.normalised):
             return bool(_NAME.search(text))
         asked = set(parsed.normalised.split()) | title
-        quoted = [m.span() for m in _QUOTED.finditer(text)]
+        quoted = films.quoted_spans(text)
         return any(
             m.group(0).casefold() not in asked and not any(a <= m.start() < b for a, b in quoted)
             for m in _NAME.finditer(text)
@@ -326,7 +329,6 @@ _NUMBER = re.compile(
 _WHO_IS = re.compile(r"\bwho('s| is| was| are| were) (?!the |a |an |that |this |in\b)")
 # "which actor is Rebar?" asks for a name, as "who plays Rebar?" does.
 _WHICH_ACTOR = re.compile(r"\b(which|what) (actor|actress|actors|actresses|star|cast member)\b")
-_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 _YEAR_QUESTION = re.compile(
     r"\b(what|which) (year|decade)\b|\bwhen (was|did) (it|this|the (film|movie)) "
     r"(come out|made|released|release|filmed|shot)\b"

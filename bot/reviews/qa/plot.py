@@ -92,10 +92,9 @@ def ending_answer(
                 "is hidden below.",
                 tuple(judged),
             )
+    quoted = {(j.review_id, j.sentence) for j in judged}
     told = [
-        p
-        for p in ending(plot_units(scope), limit) or ()
-        if (p.review_id, p.sentence) not in {(j.review_id, j.sentence) for j in judged}
+        p for p in ending(plot_units(scope), limit) or () if (p.review_id, p.sentence) not in quoted
     ]
     asks_told = asks_what_happens(parsed)
     if not judged and not asks_told:

@@ -31,11 +31,19 @@ class Scope:
     corpus_wide: bool = False
     # (review id, sentence number) already shown in this conversation, for "what else?".
     shown: frozenset[tuple[str, int]] = frozenset()
+    # Worked out once per scope: the film check and the question parser both ask.
     _guessed: str | None = field(default=None, repr=False, compare=False)
+    _people: set[str] | None = field(default=None, repr=False, compare=False)
+    _words: set[str] | None = field(default=None, repr=False, compare=False)
 
     def people(self) -> set[str]:
         """Lower-cased capitalised words that are no sentence's first word, or that no
-        dictionary knows ("Bigelow seems to think…"): names, mostly."""
+        dictionary knows ("Bigelow seems to think…"): names, mostly. Not to be changed."""
+        if self._people is None:
+            self._people = self._names()
+        return self._people
+
+    def _names(self) -> set[str]:
         names: set[str] = set()
         dictionary = dictionary_words()
         for sentences in self.sentences.values():
@@ -70,11 +78,14 @@ class Scope:
         )
 
     def words(self) -> set[str]:
-        found: set[str] = set()
-        for sentences in self.sentences.values():
-            for sentence in sentences:
-                found.update(re.findall(r"[\w']+", sentence.text.casefold()))
-        return found
+        """Every word of the reviews in scope, lower-cased. Not to be changed."""
+        if self._words is None:
+            found: set[str] = set()
+            for sentences in self.sentences.values():
+                for sentence in sentences:
+                    found.update(re.findall(r"[\w']+", sentence.text.casefold()))
+            self._words = found
+        return self._words
 
 
 def resolve_scope(
