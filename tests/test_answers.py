@@ -85,8 +85,26 @@ def test_plot_answers_from_plot_and_endings_are_spoilers(films: ReviewService) -
     assert plot.intent == "plot"
     assert "Arrakis" in cited(plot)
     assert "breathtaking" not in cited(plot)
+    # Its retelling stops at the set-up: nothing says how things end.
     ending = ask(films, "how does it end?", film="Dune")
-    assert ending.intent == "ending" and ending.points
+    assert ending.intent == "ending" and ending.abstained and not ending.points
+    assert ending.answer.startswith("The review doesn't say how the film ends.")
+
+
+def test_a_retelling_that_reaches_the_end_is_told_behind_spoilers(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(
+        service,
+        tmp_path,
+        "Harbour",
+        "A fisherman finds a body in his nets. He hides it from the police. His brother starts "
+        "to ask questions. The town turns against the family. Eventually the fisherman confesses "
+        "and leaves the harbour for good. The photography is gorgeous.",
+    )
+    ending = ask(service, "how does it end?", film="Harbour")
+    assert ending.intent == "ending" and not ending.abstained
+    assert "confesses" in cited(ending) and "gorgeous" not in cited(ending)
     assert all(p.spoiler for p in ending.points)
     assert "spoiler" in ending.answer.lower()
 
@@ -733,3 +751,57 @@ def test_amounts_prizes_and_judged_wrap_ups(service: ReviewService, tmp_path: Pa
         "what did they think of 10 Things I Hate about You?", [], set()
     )
     assert not film_lookup.unindexed_title("what number out of 10 did they slap on it", [], set())
+
+
+BOLLYWOOD = (
+    "The acting by Akshay is just outstanding and the second half made me cry. The only thing "
+    "I didn't like is the music: the songs are not good enough, and I think the music would be "
+    "better if a bigger name were the music director. Its theme song is catchy. Batman Beyond "
+    "fans will find nothing here. I watched it in the Dark Ages of my youth."
+)
+
+
+def test_who_questions_want_someone_the_review_names_for_that_job(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(service, tmp_path, "Waqt", BOLLYWOOD)
+    found = ask(service, "how was akshay?", film="Waqt")
+    assert not found.abstained and "Akshay" in cited(found)
+    for question in (
+        "is amitabh bachchan in this one too?",  # a name the review never writes
+        "and the guy who directed it is...?",  # the music director directs no film
+        "who sings that theme song?",  # no one sings in the review
+        "who voices batman in it?",  # "Batman Beyond" is no one
+        "name of the actress who plays the mother?",  # "the Dark Ages" is no one either
+    ):
+        answer = ask(service, question, film="Waqt")
+        assert answer.abstained, (question, answer.answer)
+
+
+def test_a_who_plays_question_wants_the_part_named(service: ReviewService, tmp_path: Path) -> None:
+    index_text(
+        service,
+        tmp_path,
+        "Ranch",
+        "The hero is called Hopalong Cassidy. Chris Lybbert (who?) as the hero and Louis Weber as "
+        "the villain look lost. Later Andie MacDowell dumps the young man at a dance.",
+    )
+    villain = ask(service, "who plays the villain?", film="Ranch")
+    assert not villain.abstained and villain.answer.startswith("Louis Weber")
+    student = ask(service, "who plays her ex student?", film="Ranch")
+    assert student.abstained, student.answer
+
+
+def test_a_title_of_capitalised_words_is_not_taken_for_people(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(
+        service,
+        tmp_path,
+        "tt0427038",
+        "I have to say this is one of the worst films I've ever seen. The cast is all wrong. "
+        "Carlito's Way: Rise to Power - 1 out of 10.",
+    )
+    gripes = ask(service, "why so much hate for rise to power", film="tt0427038")
+    assert gripes.intent == "dislikes" and "Rise" not in gripes.answer
+    assert "one of the worst films" in cited(gripes) and "cast is all wrong" in cited(gripes)

@@ -457,3 +457,36 @@ def test_rules_that_must_not_fire(tagger: OpinionTagger) -> None:
     assert lexicon_polarity(normalise("The lead is in every scene."), lexicon) is None
     reading = lexicon_polarity(normalise("The finale more than makes up for it."), lexicon)
     assert reading is not None and reading > 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The special effects were quite obviously my biggest beef with this movie.",
+        "But the real problem with the film lies with the lead actress.",
+        "This sequel doesn't do the original any justice.",
+        "She wasn't likeable at all.",
+    ],
+)
+def test_a_fault_singled_out_is_a_negative_opinion(tagger: OpinionTagger, text: str) -> None:
+    opinion = tagger.tag(text)
+    assert opinion.subjectivity >= 0.5 and opinion.polarity == "negative", opinion
+
+
+def test_a_fault_denied_is_praise_and_a_plot_problem_is_plot(tagger: OpinionTagger) -> None:
+    assert tagger.tag("I had no problem with the film at all.").polarity == "positive"
+    assert tagger.tag("His biggest problem is that he owes money to the mob.").polarity == (
+        "neutral"
+    )
+
+
+def test_the_clause_a_but_turns_from_is_judged_too(tagger: OpinionTagger) -> None:
+    text = "They had a pretty good storyline to go on, but then they messed it up so badly."
+    opinion = tagger.tag(text)
+    first, second = opinion.clauses[0], opinion.clauses[-1]
+    assert text[first.start : first.end] == "They had a pretty good storyline to go on"
+    assert first.polarity == "positive" and second.polarity == "negative"
+    assert opinion.polarity == "mixed"
+    # Plot turned by "but" stays plot.
+    plot = tagger.tag("He was a happy man, but the war destroyed everything he had.")
+    assert plot.polarity == "neutral" and all(c.polarity == "neutral" for c in plot.clauses)

@@ -114,7 +114,7 @@ def test_a_long_judgement_no_single_clause_carries_is_quoted_whole() -> None:
 
 
 def test_a_who_answer_names_the_people_nearest_the_question_words() -> None:
-    from bot.reviews.qa.lookup import person_in
+    from bot.reviews.qa.names import person_in
 
     vocabulary = AspectVocabulary.load()
 

@@ -152,3 +152,12 @@ def test_a_letter_grade_is_a_rating(text: str, stated: str, value: float) -> Non
 )
 def test_a_letter_that_is_no_grade_is_no_rating(text: str) -> None:
     assert stated_rating(text) is None
+
+
+def test_scores_on_both_sides_are_read_at_the_one_the_words_lean_to() -> None:
+    text = "Rise to Power - 1 out of 10. The original - 9 out of 10."
+    assert stated_rating(text, liked=0.1).text == "1 out of 10"  # type: ignore[union-attr]
+    assert stated_rating(text, liked=0.9).text == "9 out of 10"  # type: ignore[union-attr]
+    # Words that lean nowhere leave the last score, as a review gives its own at the end.
+    assert stated_rating(text, liked=0.5).text == "9 out of 10"  # type: ignore[union-attr]
+    assert stated_rating(text).text == "9 out of 10"  # type: ignore[union-attr]

@@ -146,3 +146,17 @@ def test_a_lowercase_sentence_opening_on_a_quotation_starts_there() -> None:
         "the movie treats death as a joke .",
         '" idle hands " is gruesome and morbid .',
     ]
+
+
+def test_a_question_mark_inside_an_aside_ends_no_sentence() -> None:
+    text = (
+        "Chris Lybbert (who?) as the hero and Louis Schweibert (who?) as the villain look lost. "
+        "Is this a joke? it must be."
+    )
+    sentences = prepare(text)
+    assert [s.text for s in sentences] == [
+        "Chris Lybbert (who?) as the hero and Louis Schweibert (who?) as the villain look lost.",
+        "Is this a joke?",
+        "it must be.",
+    ]
+    assert_offsets_exact(text, sentences)

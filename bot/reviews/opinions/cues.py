@@ -30,7 +30,8 @@ QUALITY_WORDS = frozenset(
     unbelievable memorable forgettable watchable unwatchable mediocre dreadful awful atrocious
     abysmal terrible horrible lousy pathetic laughable wooden stiff bland lifeless hammy
     overrated underrated overacted overblown unfunny hilarious riveting gripping compelling
-    tedious boring dull""".split()
+    tedious boring dull likeable likable unlikeable unlikable passable serviceable miscast
+    underwhelming uninspired unremarkable overwrought""".split()
 )
 _COPULAS = frozenset({"is", "was", "are", "were", "'s", "seems", "seemed", "looks", "looked"})
 QUALITY_FLOOR = 0.6
@@ -42,6 +43,8 @@ def subjectivity_floor(tokens: Sequence[str]) -> float:
         return FIRST_PERSON_FLOOR
     if not QUALITY_WORDS.isdisjoint(tokens) and _graded(tokens):
         return QUALITY_FLOOR
+    if advice(tokens):
+        return ADVICE_FLOOR
     return 0.0
 
 
@@ -72,7 +75,15 @@ _ADVICE = {
         (
             "skip this|skip it|avoid this|avoid it|do n't bother|stay away|save your money"
             "|waste of time|waste of money|waste of your time|do n't waste|not worth watching"
-            "|not worth seeing|not worth your time|not worth it",
+            "|not worth seeing|not worth your time|not worth it"
+            # The critic singling out a fault: "my biggest beef", "the problem with the film".
+            "|biggest beef|main beef|biggest complaint|main complaint|only complaint"
+            "|biggest gripe|main gripe|only gripe|minor gripe|minor quibble|only quibble"
+            "|biggest flaw|major flaw|main flaw|fatal flaw|biggest weakness|main weakness"
+            "|major weakness|biggest problem with|main problem with|problem with the film"
+            "|problem with the movie|problem with this film|problem with this movie"
+            "|wrong with the film|wrong with the movie|wrong with this film|wrong with this movie"
+            "|biggest disappointment|biggest letdown",
             -1,
         ),
         (
@@ -82,7 +93,8 @@ _ADVICE = {
             "|saving grace|only good thing|one good thing|best part of the movie"
             "|best part of the film|best part of this|best thing about the movie"
             "|best thing about the film|only highlight|one highlight|sole highlight"
-            "|only bright spot|one bright spot",
+            "|only bright spot|one bright spot|biggest strength|greatest strength|main strength"
+            "|strongest point|best thing about it",
             1,
         ),
     )
@@ -90,6 +102,9 @@ _ADVICE = {
 }
 _ADVICE_STARTS = frozenset(phrase[0] for phrase in _ADVICE)
 ADVICE_SHARE = 0.8
+# Advice is the critic's voice even where the model hears plot ("But the real problem with the
+# film lies with Sharon Stone" read 0.24).
+ADVICE_FLOOR = 0.7
 
 
 def advice(tokens: Sequence[str]) -> int:
@@ -224,7 +239,9 @@ _IDIOMS = {
             "|held the film together|hold this film together|holds this film together"
             "|nail biting|nail-biting|going for it|going for them|going for him|going for her"
             "|saves itself|saved itself|redeems itself|redeemed itself|chemistry"
-            "|i like|i liked|i really like|i really liked|i did like|i do like",
+            "|i like|i liked|i really like|i really liked|i did like|i do like"
+            # Said only when denied: "doesn't do the original any justice".
+            "|any justice|do it justice|does it justice|did it justice|do justice|does justice",
             1,
         ),
         (

@@ -104,6 +104,12 @@ def _conceded(
     )
 
 
+def _before_contrast(parsed: _Parsed, first: int, last: int) -> bool:
+    """True when the next clause opens on "but" or "yet"."""
+    following = [start for start, _ in parsed.spans if start >= last]
+    return bool(following) and parsed.lexical[following[0]] in _CONTRASTS
+
+
 def _turned(clause: ClauseOpinion) -> ClauseOpinion:
     polarity = "negative" if clause.polarity == "positive" else "positive"
     return replace(clause, polarity=polarity, score=-clause.score)
@@ -218,6 +224,10 @@ class OpinionTagger:
                 subjectivity = self._inherited(
                     parsed.lexical[first:last], raw, subjectivity, sentence
                 )
+                if subjectivity < SUBJECTIVE_GATE and _before_contrast(parsed, first, last):
+                    subjectivity = self._conceding(
+                        parsed.lexical[first:last], raw, subjectivity, sentence
+                    )
             # "…, adding to the atmosphere": a participle clause with no opinion word of its own
             # adds to the judgement before it; it says nothing against it.
             if (
@@ -252,6 +262,20 @@ class OpinionTagger:
             return subjectivity
         reading = lexicon_polarity(lexical, self._model.lexicon)
         if reading is None or reading * whole <= 0:
+            return subjectivity
+        return sentence[SUBJECTIVITY]
+
+    def _conceding(
+        self, lexical: list[str], raw: float, subjectivity: float, sentence: list[float]
+    ) -> float:
+        """The clause a critic's "but" turns from is a judgement too, of the other sign: "They
+        had a pretty good storyline to go on, but then messed it up" concedes the story (the
+        model hears "they had" as plot)."""
+        whole = 2.0 * sentence[POLARITY] - 1.0
+        if abs(whole) < MIXED_MARGIN or raw * whole >= 0 or abs(raw) < POLAR_MARGIN:
+            return subjectivity
+        reading = lexicon_polarity(lexical, self._model.lexicon)
+        if reading is None or reading * raw <= 0 or abs(reading) < MIXED_MARGIN:
             return subjectivity
         return sentence[SUBJECTIVITY]
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.reviews.opinions.stance import StanceModel
-from bot.reviews.qa import compose, lookup, plot, rank, ranking
+from bot.reviews.qa import compose, lookup, names, plot, rank, ranking
 from bot.reviews.qa import films as film_lookup
 from bot.reviews.qa.conversation import follow_up, remember
 from bot.reviews.qa.intent_model import IntentReader
@@ -95,7 +95,9 @@ class Answerer:
             # A fact asked in words the model takes for an opinion: a sentence that holds the
             # question's words answers it all the same.
             as_lookup = replace(parsed, intent="lookup", polarity=None)
-            ranked = lookup.rank_lookup(scope.reviews, scope.sentences, as_lookup, self.vocabulary)
+            ranked = lookup.rank_lookup(
+                scope.reviews, scope.sentences, as_lookup, self.vocabulary, scope.guessed_title()
+            )
             if ranked and ranked[0][0] >= LOOKUP_CLOSE_MATCH:
                 return self._lookup(as_lookup, scope, limit, ranked)
         handler = {
@@ -208,7 +210,9 @@ class Answerer:
         ranked: list[tuple[float, Unit]] | None = None,
     ) -> Answer:
         if ranked is None:
-            ranked = lookup.rank_lookup(scope.reviews, scope.sentences, parsed, self.vocabulary)
+            ranked = lookup.rank_lookup(
+                scope.reviews, scope.sentences, parsed, self.vocabulary, scope.guessed_title()
+            )
         if not ranked or ranked[0][0] < LOOKUP_MIN_COVERAGE:
             if parsed.polarity is not None:
                 # "What was their favourite scene?" with no scene named: what did they like?
@@ -221,7 +225,9 @@ class Answerer:
         best = points[0]
         text = f"The review says: “{best.text}”"
         person = (
-            lookup.person_in(best.text, parsed, best.film or "") if parsed.wh == "who" else None
+            names.person_in(best.text, parsed, best.film or "", scope.guessed_title())
+            if parsed.wh == "who"
+            else None
         )
         if person is not None:
             # The short answer first, then the sentence it comes from.

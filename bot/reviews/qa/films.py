@@ -158,6 +158,31 @@ def title_only_words(title: str, texts: Sequence[str]) -> set[str]:
     return {w.lower() for w in title.split() if not re.search(rf"\b{re.escape(w)}\b", rest)}
 
 
+# Capitalised words joined by a title's small words ("Carlito's Way: Rise to Power", "Lord of
+# the Rings"); not "in", "with" or "and", which join names and films too ("Emma Stone in …").
+_TITLE_RUN = re.compile(
+    r"\b[A-Z][\w']*(?::?\s+(?:(?:of|the|to|for|a|an)\s+)*[A-Z][\w']*)*"
+    r"\s+(?:of|the|to|for|a|an)\s+(?:(?:of|the|to|for|a|an)\s+)*[A-Z][\w']*"
+    r"(?::?\s+(?:(?:of|the|to|for|a|an)\s+)*[A-Z][\w']*)*"
+)
+
+
+def title_run_words(texts: Sequence[str], dictionary: Collection[str]) -> set[str]:
+    """Lower-cased dictionary words a review capitalises only inside a title-like run of
+    capitalised words joined by small words: "Rise" and "Power" of "Rise to Power" are no one."""
+    joined = "\n".join(texts)
+    runs = list(_TITLE_RUN.finditer(joined))
+    if not runs:
+        return set()
+    rest = _TITLE_RUN.sub(" ", joined)
+    words = {w for run in runs for w in re.findall(r"[A-Z][a-z']+", run.group(0))}
+    return {
+        w.lower()
+        for w in words
+        if w.lower() in dictionary and not re.search(rf"(?<![.!?]\s)(?<!^)\b{w}\b", rest)
+    }
+
+
 def _title_case(quoted: str) -> bool:
     words = re.findall(r"[A-Za-z']+", quoted)
     return bool(words) and all(w[0].isupper() for w in words if len(w) > 3)

@@ -14,7 +14,9 @@ from typing import Protocol
 from bot.reviews.qa.cues import DISLIKE_CUES, LIKE_CUES, VERDICT_WORDS, wanted_polarity
 from bot.reviews.qa.intent_model import IntentReader
 from bot.reviews.qa.phrasings import (
+    CAST_QUESTION,
     ENDING_PATTERNS,
+    NAME_QUESTION,
     PLOT_PATTERNS,
     SUMMARY_PATTERNS,
     VERDICT_PATTERNS,
@@ -123,11 +125,6 @@ WH_WORDS = (
 )
 
 _CUE_WORDS: tuple[str, ...] = tuple(sorted(set(DISLIKE_CUES + LIKE_CUES + VERDICT_WORDS)))
-# Questions about who is in a film, or how long it runs, name no content word to match.
-CAST_QUESTION = re.compile(
-    r"\bwho('s| is| was| were| are) in\b|\bwho (stars?|starred|acts?|acted|plays?|played)\b"
-    r"|\bwho (is|was|were|are) (the )?(lead|leads|star|stars|cast)\b"
-)
 # "What was their favourite number?" asks for one named thing, which the review states in those
 # words; it is looked up first, and read as a likes/dislikes question if the review doesn't.
 FAVOURITE_QUESTION = re.compile(
@@ -179,7 +176,6 @@ AWARD_QUESTION = re.compile(
 )
 PLACE_QUESTION = re.compile(r"\b(shot|filmed|set|made) (in|on location in|on location)\b")
 _FACT_WH = ("who", "whose", "where", "when", "how many", "how much", "how old")
-NAME_QUESTION = re.compile(r"^\W*what('s| is| was| are| were)?\b.*\bnames?\b")
 LENGTH_QUESTION = re.compile(r"\bhow long\b|\brun ?time\b|\brunning time\b")
 
 

@@ -6,15 +6,22 @@ import math
 import re
 from collections.abc import Sequence
 
-from bot.reviews.qa import films, places
-from bot.reviews.qa.compose import join_words
+from bot.reviews.qa import places
 from bot.reviews.qa.intents import (
     AWARD_WORD,
-    CAST_QUESTION,
     LENGTH_QUESTION,
     ParsedQuestion,
     Vocabulary,
 )
+from bot.reviews.qa.names import (
+    CAST_WORDS,
+    FULL_NAME,
+    NAME,
+    WHO_IS,
+    someone,
+    title_words,
+)
+from bot.reviews.qa.phrasings import CAST_QUESTION
 from bot.reviews.qa.rank import best_first
 from bot.reviews.qa.similar import shipped_vectors
 from bot.reviews.qa.units import Unit, sentence_unit
@@ -22,13 +29,6 @@ from bot.reviews.qa.words import content_words, stem
 from bot.reviews.text.lexicon import dictionary_words
 from bot.reviews.types import Review, Sentence
 
-_NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+\b")
-_FULL_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
-# A full name, not a role word before one ("Director Jeffrey Obrow" names Jeffrey Obrow).
-_PERSON = re.compile(
-    r"\b(?!(?:Director|Writer|Producer|Actor|Actress|Star|Composer|Screenwriter|Filmmaker)\b)"
-    r"[A-Z][a-z]+ [A-Z][a-z]+\b"
-)
 _TIME = re.compile(
     r"\b(\d{1,4}|years?|months?|weeks?|days?|nights?|morning|evening|later|before|after|"
     r"time|times|during|while|until|when|ago|once|first|last|end|beginning|since)\b"
@@ -44,6 +44,7 @@ def rank_lookup(
     sentences: dict[str, list[Sentence]],
     parsed: ParsedQuestion,
     vocabulary: Vocabulary,
+    guessed_title: str | None = None,
 ) -> list[tuple[float, Unit]]:
     """Sentences sharing the question's content words, weighted by rarity in the scope.
 
@@ -58,34 +59,42 @@ def rank_lookup(
     if not pool:
         return []
     cast = parsed.wh == "who" and CAST_QUESTION.search(parsed.normalised)
-    shape = _NAME if cast else None
+    shape = NAME if cast else None
     if LENGTH_QUESTION.search(parsed.normalised):
         shape = _DURATION  # "what's the runtime?" wants minutes, not the word "minute"
     lowercase_only = all(not any(ch.isupper() for ch in s.text) for _, s in pool)
-    if shape is _NAME and lowercase_only:
+    if shape is NAME and lowercase_only:
         # A review that lost its capitals shows no names: "who plays the husband?" is looked up
         # by its words ("husband ( chazz palminteri )").
         shape = None
-        query = [w for w in query if stem(w) not in _CAST_WORDS]
+        query = [w for w in query if stem(w) not in CAST_WORDS]
     if shape is _DURATION and set(query) - _RUNTIME_WORDS:
         # "How long did the shoot take?" asks about the shoot, not the running time.
         shape = None
     # The film's own title is capitalised too, but it is nobody in the cast.
-    titles = {r.film: _title_words(r.film) for r in reviews}
+    guessed = title_words(guessed_title or "")
+    titles = {r.film: title_words(r.film) | guessed for r in reviews}
     if shape is not None:
-        part = {stem(w) for w in query} - _CAST_WORDS
+        part = {stem(w) for w in query if w not in guessed} - CAST_WORDS - _ANY_PART
+        asked = set(parsed.normalised.split())
         scored = []
         for review, sentence in pool:
             title = titles[review.film]
-            found = [m for m in shape.findall(sentence.text) if m.casefold() not in title]
-            if found:
+            if shape is NAME:
+                # The cast may be listed by their parts ("A Son & Father"): plain words count.
+                found = [m.group(0) for m in someone(sentence.text, asked | title, plain=True)]
+            else:
+                found = [m for m in shape.findall(sentence.text) if m.casefold() not in title]
+            # "who plays her ex-student?" is not answered by a sentence that names no student.
+            named_part = len(part & {stem(w) for w in content_words(sentence.text)})
+            needs_part = shape is NAME and part
+            if found and (named_part or not needs_part):
                 full_names = sum(
                     1
-                    for name in _FULL_NAME.findall(sentence.text)
-                    if shape is _NAME and not {w.casefold() for w in name.split()} <= title
+                    for name in FULL_NAME.findall(sentence.text)
+                    if shape is NAME and not {w.casefold() for w in name.split()} <= title
                 )
                 # "who played the villain?": a sentence that also names the part comes first.
-                named_part = len(part & {stem(w) for w in content_words(sentence.text)})
                 score = 0.5 + 0.1 * len(found) + 0.1 * full_names + 0.3 * named_part
                 scored.append((score, sentence_unit(review, sentence)))
         return best_first(scored)
@@ -165,7 +174,13 @@ def _soft_matches(
     if vectors is None or not query:
         return None
     found: list[list[list[tuple[float, str]]]] = []
+    dictionary = dictionary_words()
     for word in query:
+        bare = word.removesuffix("'s")
+        if len(bare) > 3 and bare not in dictionary and stem(word) not in dictionary:
+            # A name stands for no one else: "Amitabh Bachchan" is not "Akshay".
+            found.append([[] for _ in words_of])
+            continue
         near = {w: c for w, c in vectors.neighbours(word, SOFT_NEIGHBOURS).items() if c >= SOFT_MIN}
         found.append(
             [sorted(((near[w], w) for w in words if w in near), reverse=True) for words in words_of]
@@ -193,77 +208,28 @@ def _soft_hit(asked: list[tuple[float, list[tuple[float, str]]]]) -> float:
     return hit
 
 
-def person_in(text: str, question: ParsedQuestion, title: str) -> str | None:
-    """The name a "who" question asks for in the sentence that answers it: full names where
-    there are some, else capitalised words that are not the film's title; the one nearest the
-    question's own words ("who was poorly cast?" → "Ryan Gosling"), with the names listed beside
-    it ("Charles Brackett, Billy Wilder and Walter Reisch wrote the screenplay")."""
-    title_words = _title_words(title)
-    # A name in quotation marks is a title ("The Ronnie and Nancy Show"), not a person.
-    quoted = films.quoted_spans(text)
-    names = [
-        m
-        for m in [*_PERSON.finditer(text)] or [*_NAME.finditer(text)]
-        if not {w.casefold() for w in m.group(0).split()} <= title_words
-        and not any(a <= m.start() < b for a, b in quoted)
-    ]
-    if not names:
-        return None
-    stems = {stem(w) for w in content_words(question.normalised)} - _CAST_WORDS
-    anchors = [
-        m.start() for m in re.finditer(r"[\w'-]+", text) if stem(m.group(0).casefold()) in stems
-    ]
-    if CAST_QUESTION.search(question.normalised) or not anchors:
-        nearest = 0
-    else:
-        nearest = min(
-            range(len(names)), key=lambda i: min(abs(names[i].start() - a) for a in anchors)
-        )
-    first, last = _list_around(text, names, nearest)
-    return join_words([m.group(0) for m in names[first : last + 1]])
-
-
-def _list_around(text: str, names: list[re.Match[str]], index: int) -> tuple[int, int]:
-    """The first and last of the names listed together with names[index]: "Voight and Hoffman",
-    "Brackett, Wilder, and Reisch"; "Mara Lind, and Tom Ashby makes…" is two clauses, not a list."""
-    groups: list[list[int]] = [[0]]
-    closed = False
-    for i in range(1, len(names)):
-        gap = (names[i - 1].end(), names[i].start())
-        group = groups[-1]
-        if not closed and _LISTED.match(text, *gap):
-            group.append(i)
-        elif not closed and len(group) > 1 and _SERIAL_AND.match(text, *gap):
-            group.append(i)
-            closed = True  # "A, B, and C" ends the list
-        else:
-            groups.append([i])
-            closed = False
-    group = next(g for g in groups if index in g)
-    return group[0], group[-1]
-
-
-# What sits between two names in a list: "Voight and Hoffman", "Brackett, Billy Wilder".
-_LISTED = re.compile(r"\s*(?:,\s*|and\s+|&\s*)\Z")
-_SERIAL_AND = re.compile(r",\s*and\s+\Z")
-
-
-def _title_words(title: str) -> set[str]:
-    return {w.casefold() for w in re.findall(r"\w+", title)}
-
-
 _DURATION = re.compile(
     r"\b\d+\s*(?:hours?|hrs?|minutes?|mins?)\b|\b(?:an|one|two|three) hours?\b", re.I
 )
 _RUNTIME_WORDS = frozenset("long run runs running runtime length last lasts time".split())
 # The words that say who did a job, per the stem a question asks it with.
 _WRITING = re.compile(r"(?i)\bwr[io]t\w*|\bscreenplay\w*|\bscript\w*|\bpenned\b")
+_SINGING = re.compile(r"(?i)\bs[iau]ng\b|\bsings\b|\bsinging\b|\bsinger\b|\bvocals?\b")
 _ROLES = {
-    "direct": re.compile(r"(?i)\bdirect\w*|\bhelm\w*|\bfilm by\b|\b\w+'s (new )?film\b"),
+    # Not the "music director" or "art director": they direct no film.
+    "direct": re.compile(
+        r"(?i)(?<!music )(?<!musical )(?<!art )(?<!casting )(?<!photography )\bdirect\w*"
+        r"|\bhelm\w*|\bfilm by\b|\b\w+'s (new )?film\b"
+    ),
     "writ": _WRITING,
     "wrote": _WRITING,
     "produc": re.compile(r"(?i)\bproduc\w*"),
     "compos": re.compile(r"(?i)\bcompos\w*|\bscore[ds]?\b|\bmusic by\b"),
+    "sing": _SINGING,
+    "sang": _SINGING,
+    "sung": _SINGING,
+    "creat": re.compile(r"(?i)\bcreat(?:ed|or|ors|ing)\b|\bdevised\b|\bdreamed up\b"),
+    "voic": re.compile(r"(?i)\bvoice[sd]?\b|\bvoicing\b|\bvoice actor\b"),
 }
 
 
@@ -283,7 +249,10 @@ def _role_of(word: str, wh: str | None) -> re.Pattern[str] | None:
     return next((p for prefix, p in _ROLES.items() if word.startswith(prefix)), None)
 
 
-_CAST_WORDS = frozenset(stem(w) for w in ("played", "plays", "play", "stars", "starred", "acted"))
+# Words that name no particular part: "who is the lead?" is answered by any name in the cast.
+_ANY_PART = frozenset(
+    stem(w) for w in "lead leads star main cast actor actress actors role roles part".split()
+)
 
 
 def _fits_answer_type(
@@ -300,14 +269,9 @@ def _fits_answer_type(
             # ("husband ( chazz palminteri )").
             known = dictionary_words()
             return any(w not in known for w in re.findall(r"[a-z]{3,}", text))
-        if parsed.wh == "who" and _WHO_IS.search(parsed.normalised):
-            return bool(_NAME.search(text))
-        asked = set(parsed.normalised.split()) | title
-        quoted = films.quoted_spans(text)
-        return any(
-            m.group(0).casefold() not in asked and not any(a <= m.start() < b for a, b in quoted)
-            for m in _NAME.finditer(text)
-        )
+        if parsed.wh == "who" and WHO_IS.search(parsed.normalised):
+            return bool(NAME.search(text))
+        return bool(someone(text, set(parsed.normalised.split()) | title))
     if parsed.wh == "when":
         return bool(_TIME.search(text.lower()))
     if parsed.wh == "how many" or (parsed.wh == "how much" and _MONEY.search(parsed.normalised)):
@@ -325,8 +289,6 @@ _NUMBER = re.compile(
 )
 
 
-# "who is Mia?" asks who someone is; "who is the director?" asks for a name.
-_WHO_IS = re.compile(r"\bwho('s| is| was| are| were) (?!the |a |an |that |this |in\b)")
 # "which actor is Rebar?" asks for a name, as "who plays Rebar?" does.
 _WHICH_ACTOR = re.compile(r"\b(which|what) (actor|actress|actors|actresses|star|cast member)\b")
 _YEAR_QUESTION = re.compile(

@@ -3,6 +3,17 @@ expressions over the normalised question)."""
 
 from __future__ import annotations
 
+import re
+
+# Questions about who is in a film name no content word to match.
+CAST_QUESTION = re.compile(
+    r"\bwho('s| is| was| were| are) (in|starring|playing)\b"
+    r"|\bwho (stars?|starred|acts?|acted|plays?|played)\b"
+    r"|\bwho (is|was|were|are) (the )?(lead|leads|star|stars|cast)\b"
+)
+# "what's the director's name?", "name of the actor playing the boy?" ask who.
+NAME_QUESTION = re.compile(r"^\W*(what('s| is| was| are| were)?\b.*\bnames?\b|(the )?names? of\b)")
+
 SUMMARY_PATTERNS = (
     r"\bsumm?ari[sz]e\b",
     r"\bsummary\b",

@@ -17,7 +17,9 @@ from bot.reviews.types import Point
 # A retelling this long reaches the ending; a shorter one only counts if it says how things end.
 ENDING_MIN_PLOT = 4
 _ENDS = re.compile(
-    r"\b(?:in the end|finally|at the end|ends (?:up|with)|ending|dies|is killed|the last)\b", re.I
+    r"\b(?:in the end|finally|at the end|by the end|ends (?:up|with)|ending|dies|is killed|the last"
+    r"|eventually|ultimately|climax|final|finale)\b",
+    re.I,
 )
 
 
@@ -35,10 +37,19 @@ def plot_units(scope: Scope) -> list[Unit]:
 def ending(units: list[Unit], limit: int) -> tuple[Point, ...] | None:
     """The last stretch of the retelling, as spoilers; None when the review only sketches the
     premise in a sentence or two and so doesn't tell the ending."""
-    if len(units) < ENDING_MIN_PLOT and not any(_ENDS.search(u.text) for u in units):
+    if len(units) < ENDING_MIN_PLOT and not any(_tells_end(u) for u in units):
         return None
     tail = units[-min(len(units), max(2, len(units) // 4)) :]
+    if not any(_tells_end(u) for u in tail):
+        # A retelling that stops at the set-up ("…and that's when the trouble starts") has not
+        # told the ending, however long it is.
+        return None
     return tuple(u.point(spoiler=True) for u in tail[:limit])
+
+
+def _tells_end(unit: Unit) -> bool:
+    """Whether a plot sentence speaks of the end ("finally", "dies", a "hurried coda")."""
+    return bool(_ENDS.search(unit.text)) or "ending" in unit.aspects
 
 
 # "how does it end?", "what happens at the end?" ask what happens; "how's the ending?" asks what

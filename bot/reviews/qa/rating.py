@@ -70,13 +70,34 @@ class Rating:
         return min(self.readings, key=lambda r: abs(r - liked))
 
 
-def stated_rating(text: str, metadata: str | None = None) -> Rating | None:
-    """The critic's rating: from the review's metadata when it has one, else from its text."""
+def stated_rating(
+    text: str, metadata: str | None = None, liked: float | None = None
+) -> Rating | None:
+    """The critic's rating: from the review's metadata when it has one, else from its text.
+
+    A text that gives scores on both sides ("Rise to Power - 1 out of 10. Carlito's Way - 9 out
+    of 10": the film and the one it is held against) is taken at the last score on the side its
+    words lean to (`liked`, P(positive) from the stance model), else at its last score."""
     if metadata:
         found = parse_rating(metadata)
         if found is not None:
             return found
-    own = None
+    own = _own_ratings(text)
+    if not own:
+        return None
+    if liked is not None and abs(liked - 0.5) >= _CLEAR_LEANING:
+        agreeing = [r for r in own if (r.value(liked) >= 0.5) == (liked >= 0.5)]
+        if agreeing and len(agreeing) < len(own):
+            return agreeing[-1]
+    return own[-1]
+
+
+# How far from even the words must lean before they choose between a text's scores.
+_CLEAR_LEANING = 0.25
+
+
+def _own_ratings(text: str) -> list[Rating]:
+    own: list[Rating] = []
     for match in _RATING.finditer(text):
         before = text[max(0, match.start() - _LOOK_BACK) : match.start()]
         before = re.split(r"[.!?]\s", before)[-1]
@@ -94,7 +115,7 @@ def stated_rating(text: str, metadata: str | None = None) -> Rating | None:
                 stated = match.group("grade").replace(" ", "").upper()
             if match.group("xnum"):
                 stated = f"{match.group('xnum')}/{match.group('xden')}"
-            own = Rating(stated, readings, match.start())
+            own.append(Rating(stated, readings, match.start()))
     return own
 
 

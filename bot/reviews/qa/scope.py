@@ -52,7 +52,9 @@ class Scope:
                 first = _FIRST_WORD.match(sentence.text)
                 if first and first.group(1).lower() not in dictionary:
                     names.add(first.group(1).lower())
-        # A title is no one: "Pranks", where the film's title is unknown.
+        # A title is no one: "Pranks", where the film's title is unknown; "Rise to Power".
+        texts = [s.text for sentences in self.sentences.values() for s in sentences]
+        names -= film_lookup.title_run_words(texts, dictionary)
         guessed = self.guessed_title()
         if guessed:
             texts = [s.text for s in self.sentences.get(self.reviews[0].review_id, [])]

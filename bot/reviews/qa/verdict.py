@@ -39,7 +39,7 @@ def infer_stance(
 
     `leaning` maps a sentence position to the stance model's log-odds for that sentence alone:
     the quote shown for a verdict should be one whose words carry it."""
-    rating = stated_rating(review.text, review.rating)
+    rating = stated_rating(review.text, review.rating, liked)
     balance, evidence = opinion_balance(sentences)
     verdict, score = verdict_of(rating, liked, balance)
     quote = _best_evidence(sentences, verdict, leaning) or _agreeing(evidence, verdict)
@@ -91,7 +91,7 @@ def review_verdict(
     text: str, rating: str | None, sentences: list[Sentence], liked: float | None
 ) -> str:
     """The verdict `infer_stance` gives a review, from what ingest has at hand."""
-    return verdict_of(stated_rating(text, rating), liked, opinion_balance(sentences)[0])[0]
+    return verdict_of(stated_rating(text, rating, liked), liked, opinion_balance(sentences)[0])[0]
 
 
 def _agreeing(sentence: Sentence | None, verdict: str) -> Sentence | None:

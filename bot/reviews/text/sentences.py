@@ -169,6 +169,9 @@ def _lowercase_breaks(paragraph: str, start: int, end: int) -> list[tuple[int, i
         stop = match.group("stop").strip()
         if stop == "." and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
             continue  # "dr. no", "j. edgar": an abbreviation or an initial, not a sentence end
+        opened = paragraph[begin : match.start()]
+        if ")" in match.group(0) and opened.count("(") > opened.count(")"):
+            continue  # "Chris Lybbert (who?) as the hero": an aside's question, not an end
         cut = match.end()
         if len(before) >= 2:
             pieces.append((begin, cut))

@@ -1,0 +1,124 @@
+"""Names in a review's sentences: who a "who" question is answered by, and what is no one (a
+title, a place, a word of the question)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.reviews.qa import films, places
+from bot.reviews.qa.compose import join_words
+from bot.reviews.qa.intents import ParsedQuestion
+from bot.reviews.qa.words import content_words, stem
+from bot.reviews.text.lexicon import dictionary_words
+
+NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+\b")
+FULL_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
+# "who is Mia?" asks who someone is; "who is the director?" asks for a name.
+WHO_IS = re.compile(r"\bwho('s| is| was| are| were) (?!the |a |an |that |this |in\b|\w+ing\b)")
+
+
+CAST_WORDS = frozenset(
+    stem(w)
+    for w in "played plays play stars starred starring acted voices voiced voice sings sang".split()
+)
+
+
+def someone(text: str, excluded: set[str], *, plain: bool = False) -> list[re.Match[str]]:
+    """Capitalised words of `text` that may be someone: not quoted (a title), not a place, not
+    a word of the question or the title ("who voices Batman?" is not answered by "Batman"), and
+    unless `plain`, not made of dictionary words only ("the Dark Ages")."""
+    quoted = films.quoted_spans(text)
+    # A run of capitalised words is one name: "Batman Beyond" answers no "who voices Batman?".
+    runs = [m.span() for m in _NAME_RUN.finditer(text)]
+    return [
+        m
+        for m in NAME.finditer(text)
+        if not any(a <= m.start() < b for a, b in quoted)
+        and not any(a <= m.start() < b and _spoilt(text[a:b], excluded, plain) for a, b in runs)
+    ]
+
+
+# A full name, not a role word before one ("Director Jeffrey Obrow" names Jeffrey Obrow).
+_ROLE_TITLE = (
+    r"(?!(?:Director|Writer|Producer|Actor|Actress|Star|Composer|Screenwriter|Filmmaker)\b)"
+)
+_PERSON = re.compile(rf"\b{_ROLE_TITLE}[A-Z][a-z]+ [A-Z][a-z]+\b")
+_NAME_RUN = re.compile(rf"\b{_ROLE_TITLE}[A-Z][a-z]+(?:\s+{_ROLE_TITLE}[A-Z][a-z]+)*")
+
+
+def _spoilt(name: str, excluded: set[str], plain: bool) -> bool:
+    """A name that is a place, holds a word of the question or title, or is made of plain words
+    only ("the Dark Ages", "Beyond"): people have a name no dictionary holds, mostly."""
+    words = [w.casefold() for w in name.split()]
+    return (
+        places.names_a("place", name)
+        or not excluded.isdisjoint(words)
+        or (not plain and all(w in dictionary_words() for w in words))
+    )
+
+
+def person_in(
+    text: str, question: ParsedQuestion, title: str, guessed_title: str | None = None
+) -> str | None:
+    """The name a "who" question asks for in the sentence that answers it: full names where
+    there are some, else capitalised words that are not the film's title; the one nearest the
+    question's own words ("who was poorly cast?" → "Ryan Gosling"), with the names listed beside
+    it ("Charles Brackett, Billy Wilder and Walter Reisch wrote the screenplay")."""
+    titled = title_words(title) | title_words(guessed_title or "")
+    asked = set(question.normalised.split())
+    # A name in quotation marks is a title ("The Ronnie and Nancy Show"), not a person.
+    quoted = films.quoted_spans(text)
+    names = [
+        m
+        for m in [*_PERSON.finditer(text)] or [*NAME.finditer(text)]
+        if not {w.casefold() for w in m.group(0).split()} <= titled
+        and not any(a <= m.start() < b for a, b in quoted)
+        and not places.names_a("place", m.group(0))
+        and (
+            asked.isdisjoint(w.casefold() for w in m.group(0).split())
+            or WHO_IS.search(question.normalised)
+        )
+    ]
+    if not names:
+        return None
+    stems = {stem(w) for w in content_words(question.normalised) if w not in titled} - CAST_WORDS
+    anchors = [
+        m.start() for m in re.finditer(r"[\w'-]+", text) if stem(m.group(0).casefold()) in stems
+    ]
+    if not anchors:
+        nearest = 0
+    else:
+        nearest = min(
+            range(len(names)), key=lambda i: min(abs(names[i].start() - a) for a in anchors)
+        )
+    first, last = _list_around(text, names, nearest)
+    return join_words([m.group(0) for m in names[first : last + 1]])
+
+
+def _list_around(text: str, names: list[re.Match[str]], index: int) -> tuple[int, int]:
+    """The first and last of the names listed together with names[index]: "Voight and Hoffman",
+    "Brackett, Wilder, and Reisch"; "Mara Lind, and Tom Ashby makes…" is two clauses, not a list."""
+    groups: list[list[int]] = [[0]]
+    closed = False
+    for i in range(1, len(names)):
+        gap = (names[i - 1].end(), names[i].start())
+        group = groups[-1]
+        if not closed and _LISTED.match(text, *gap):
+            group.append(i)
+        elif not closed and len(group) > 1 and _SERIAL_AND.match(text, *gap):
+            group.append(i)
+            closed = True  # "A, B, and C" ends the list
+        else:
+            groups.append([i])
+            closed = False
+    group = next(g for g in groups if index in g)
+    return group[0], group[-1]
+
+
+# What sits between two names in a list: "Voight and Hoffman", "Brackett, Billy Wilder".
+_LISTED = re.compile(r"\s*(?:,\s*|and\s+|&\s*)\Z")
+_SERIAL_AND = re.compile(r",\s*and\s+\Z")
+
+
+def title_words(title: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"\w+", title)}
