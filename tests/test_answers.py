@@ -805,3 +805,17 @@ def test_a_title_of_capitalised_words_is_not_taken_for_people(
     gripes = ask(service, "why so much hate for rise to power", film="tt0427038")
     assert gripes.intent == "dislikes" and "Rise" not in gripes.answer
     assert "one of the worst films" in cited(gripes) and "cast is all wrong" in cited(gripes)
+
+
+def test_does_it_end_happily_asks_what_happens(service: ReviewService, tmp_path: Path) -> None:
+    index_text(
+        service,
+        tmp_path,
+        "Winter",
+        "The sad ending with a glimpse of hope for the widow is sweet. A widow moves to the "
+        "coast. She meets a painter. They argue about money. He leaves for the city. She opens "
+        "a bakery. The acting is wonderful.",
+    )
+    answer = ask(service, "does it end happily or nah", film="Winter")
+    assert answer.intent == "ending" and not answer.abstained
+    assert "sad ending" in cited(answer) and all(p.spoiler for p in answer.points)

@@ -379,3 +379,40 @@ def test_more_casual_readings(
 ) -> None:
     parsed = parse_question(question, vocabulary, people=set())
     assert (parsed.intent, parsed.aspects) == (intent, aspects)
+
+
+@pytest.mark.parametrize(
+    ("question", "people"),
+    [
+        ("massive batman nerd here, is this show worth my time", {"batman"}),
+        ("would you say the reviewer recommends it to someone who likes creepy films?", set()),
+        ("good ep to show a twilight zone newbie?", set()),
+        ("never seen a silent film, is this a good one to start with", set()),
+    ],
+)
+def test_the_asker_saying_who_they_are_still_asks_the_verdict(
+    vocabulary: AspectVocabulary, question: str, people: set[str]
+) -> None:
+    parsed = parse_question(question, vocabulary, people=people)
+    assert parsed.intent == "verdict" and not parsed.aspects and not parsed.people
+
+
+def test_an_aspect_asked_for_the_asker_is_still_the_aspect(vocabulary: AspectVocabulary) -> None:
+    parsed = parse_question("is the acting worth my time?", vocabulary, people=set())
+    assert parsed.intent == "aspect" and parsed.aspects == ("acting",)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("what's seven pounds actually about?", "plot"),
+        ("plot? something about drawings coming to life?", "plot"),
+        ("story pls", "plot"),
+        ("what's their complaint about?", "dislikes"),
+        ("plot holes?", "aspect"),
+    ],
+)
+def test_the_plot_asked_by_title_or_on_its_own(
+    vocabulary: AspectVocabulary, question: str, intent: str
+) -> None:
+    assert parse_question(question, vocabulary, people=set()).intent == intent

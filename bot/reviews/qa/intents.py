@@ -14,10 +14,15 @@ from typing import Protocol
 from bot.reviews.qa.cues import DISLIKE_CUES, LIKE_CUES, VERDICT_WORDS, wanted_polarity
 from bot.reviews.qa.intent_model import IntentReader
 from bot.reviews.qa.phrasings import (
+    ASKER,
+    AWARD_QUESTION,
     CAST_QUESTION,
     ENDING_PATTERNS,
     NAME_QUESTION,
+    PLACE_QUESTION,
+    PLOT_ABOUT,
     PLOT_PATTERNS,
+    STRONG_VERDICT,
     SUMMARY_PATTERNS,
     VERDICT_PATTERNS,
 )
@@ -55,12 +60,6 @@ INTENTS = (
     "unknown",
 )
 
-# Verdict cues that name the film itself as their object ("would you recommend Bullfighter?"):
-# a word of the review after them is the title, not a person to judge.
-_STRONG_VERDICT = re.compile(
-    r"\brecommend|\bthumbs?\b|\bverdict\b|\bworth (a )?(watch|see)"
-    r"|^\W*should (i|we) (see|watch|rent|stream|catch)\b"
-)
 # "How's it end?" asks for the spoiler, though "how's" otherwise asks for an opinion.
 # "what's the critic's conclusion?" asks for the verdict, not the film's ending.
 _THEIR_CONCLUSION = re.compile(
@@ -169,12 +168,6 @@ MADE_IT = re.compile(
     r"(?<!what )(?<!that )\b(made|directed|wrote|produced) (this|it|the (film|movie))"
     r"( for real)?\W*$"
 )
-# The words of a question about prizes; lookup.py wants a prize in the answer for them.
-AWARD_WORD = re.compile(r"awards?|oscars?|baftas?|emmys?|nominat\w*|noms?|prizes?")
-AWARD_QUESTION = re.compile(
-    rf"\b({AWARD_WORD.pattern}|golden globes?)\b|\b(win|won|wins) (any|an|a|the)\b(?!.*\bover\b)"
-)
-PLACE_QUESTION = re.compile(r"\b(shot|filmed|set|made) (in|on location in|on location)\b")
 _FACT_WH = ("who", "whose", "where", "when", "how many", "how much", "how old")
 LENGTH_QUESTION = re.compile(r"\bhow long\b|\brun ?time\b|\brunning time\b")
 
@@ -306,6 +299,8 @@ def parse_question(
         return make("ending", None if judged else polarity)
     if _any(PLOT_PATTERNS, normalised) and not opinion_asked:
         return make("plot")
+    if re.search(PLOT_ABOUT, normalised) and polarity is None and not opinion_asked:
+        return make("plot")
     if RANKING_QUESTION.search(normalised) and not aspects and not named:
         low = polarity == "negative" or _LOW_RANK.search(normalised)
         return make("ranking", "negative" if low else "positive")
@@ -319,7 +314,15 @@ def parse_question(
         return make("lookup", polarity)
     if _any(VERDICT_PATTERNS, normalised) and not aspects and not named:
         return make("verdict")
-    if _STRONG_VERDICT.search(normalised) and not aspects:
+    unasked = ASKER.sub(" ", normalised)
+    if (
+        unasked != normalised
+        and STRONG_VERDICT.search(unasked)
+        and not question_aspects(unasked, vocabulary)
+        and not set(named) & set(unasked.split())
+    ):
+        return replace(make("verdict"), aspects=(), people=())
+    if STRONG_VERDICT.search(normalised) and not aspects:
         return replace(make("verdict"), people=())
     if SCORE_GIVEN.search(normalised) and not named and aspects in ((), ("music",)):
         return replace(make("verdict"), aspects=())

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 
 from bot.reviews.qa import places
 from bot.reviews.qa.intents import (
-    AWARD_WORD,
     LENGTH_QUESTION,
     ParsedQuestion,
     Vocabulary,
@@ -21,7 +20,7 @@ from bot.reviews.qa.names import (
     someone,
     title_words,
 )
-from bot.reviews.qa.phrasings import CAST_QUESTION
+from bot.reviews.qa.phrasings import AWARD_WORD, CAST_QUESTION
 from bot.reviews.qa.rank import best_first
 from bot.reviews.qa.similar import shipped_vectors
 from bot.reviews.qa.units import Unit, sentence_unit

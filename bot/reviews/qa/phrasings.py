@@ -52,6 +52,15 @@ PLOT_PATTERNS = (
     r"\bstory[- ]?wise\b",
     r"\bwhat'?s the ((basic|main|general|overall|heist|whole) )?"
     r"(plot|story|setup|set-up|premise)\b",
+    # "plot? something about drawings?", "story pls": the word asked on its own.
+    r"^\W*(the )?(plot|story|premise|synopsis)( pls| please| plz)?\b"
+    r"(?! (is|was|were|are|of|and|or|holes?|twists?|wise|line|lines)\b)",
+)
+# "what's seven pounds actually about, the trailer was vague": a title, then "about" (read as
+# the plot only where no liking or complaint is asked: "what's their complaint about?").
+PLOT_ABOUT = (
+    r"^\W*what('s| is| was)( [\w'-]+){1,4}( actually| really| even| exactly)? about\b"
+    r"(?! (the|its|his|her|their) )"
 )
 ENDING_PATTERNS = (
     r"\bhow (does|did) (it|the (film|movie|story))( all)? end\b",
@@ -95,3 +104,24 @@ VERDICT_PATTERNS = (
     r"^\W*(so |and |but )?(is|was) (it|this|this one|the (film|movie)) (a |an )?(total |complete )?"
     r"(dud|flop|bomb|letdown|disappointment|keeper|slog|win|success|triumph)\b",
 )
+# Verdict cues that name the film itself as their object ("would you recommend Bullfighter?"):
+# a word of the review after them is the title, not a person to judge.
+STRONG_VERDICT = re.compile(
+    r"\brecommend|\bthumbs?\b|\bverdict\b|\bworth (a )?(watch|see)"
+    r"|^\W*should (i|we) (see|watch|rent|stream|catch)\b|\bworth (my|your|our|the) (time|while)\b"
+    r"|\bgood (one|ep|episode|film|movie|pick|choice|place|starting point|intro)( \w+)? (to|for)\b"
+)
+# The asker saying who they are, so the verdict fits them: "massive batman nerd here", "to
+# someone who likes creepy films", "never seen a silent film": no aspect or person is asked.
+ASKER = re.compile(
+    r"\b(\w+ ){0,2}(fan|fans|nerd|nerds|buff|buffs|geek|geeks|newbie|newbies|noob|beginner)\b"
+    r"( here)?|\b(someone|anyone|people|those|viewers?|folks?) (who|that) \w+ [^,?.!]*"
+    r"|\b(fans?|lovers?) of [^,?.!]*|\bif (i|you) (like|love|enjoy|liked|loved) [^,?.!]*"
+    r"|\bnever (seen|watched) an? [^,?.!]*"
+)
+# The words of a question about prizes; lookup.py wants a prize in the answer for them.
+AWARD_WORD = re.compile(r"awards?|oscars?|baftas?|emmys?|nominat\w*|noms?|prizes?")
+AWARD_QUESTION = re.compile(
+    rf"\b({AWARD_WORD.pattern}|golden globes?)\b|\b(win|won|wins) (any|an|a|the)\b(?!.*\bover\b)"
+)
+PLACE_QUESTION = re.compile(r"\b(shot|filmed|set|made) (in|on location in|on location)\b")

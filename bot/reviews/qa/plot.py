@@ -39,11 +39,16 @@ def ending(units: list[Unit], limit: int) -> tuple[Point, ...] | None:
     premise in a sentence or two and so doesn't tell the ending."""
     if len(units) < ENDING_MIN_PLOT and not any(_tells_end(u) for u in units):
         return None
-    tail = units[-min(len(units), max(2, len(units) // 4)) :]
+    size = min(len(units), max(2, len(units) // 4))
+    tail = units[-size:]
     if not any(_tells_end(u) for u in tail):
         # A retelling that stops at the set-up ("…and that's when the trouble starts") has not
         # told the ending, however long it is.
-        return None
+        ends = [u for u in units[:-size] if _tells_end(u)]
+        if not ends:
+            return None
+        # "The sad ending with a glimpse of hope…" may come before the rest of the retelling.
+        tail = ends[-2:]
     return tuple(u.point(spoiler=True) for u in tail[:limit])
 
 
@@ -57,6 +62,9 @@ def _tells_end(unit: Unit) -> bool:
 _TOLD = re.compile(
     r"\bhow\b.*\b(ends?|ended|finish(es|ed)?|conclude[sd]?|wraps?|wrapped|resolved?)\b"
     r"|\bwhat happens\b"
+    # "does it end happily?", "does it end on a downer?" ask what happens, too.
+    r"|\b(does|did) (it|the (film|movie|story)) end (happily|sadly|happy|sad|on an?|with)\b"
+    r"|\b(happy|sad|tragic|bleak|downer) ending\b"
 )
 _STANCE = {
     "positive": "they liked it",
