@@ -819,3 +819,16 @@ def test_does_it_end_happily_asks_what_happens(service: ReviewService, tmp_path:
     answer = ask(service, "does it end happily or nah", film="Winter")
     assert answer.intent == "ending" and not answer.abstained
     assert "sad ending" in cited(answer) and all(p.spoiler for p in answer.points)
+
+
+def test_a_first_name_asked_finds_the_surname_too(service: ReviewService, tmp_path: Path) -> None:
+    index_text(
+        service,
+        tmp_path,
+        "Siege",
+        "The film stars Dolph Lundgren as a teacher. Lundgren never convinces as a man of "
+        "learning. The school looks cheap. The kids are wonderful.",
+    )
+    answer = ask(service, "how bad is dolph lol", film="Siege")
+    assert answer.intent == "aspect" and "never convinces" in cited(answer)
+    assert "wonderful" not in cited(answer)

@@ -416,3 +416,8 @@ def test_the_plot_asked_by_title_or_on_its_own(
     vocabulary: AspectVocabulary, question: str, intent: str
 ) -> None:
     assert parse_question(question, vocabulary, people=set()).intent == intent
+
+
+def test_chat_shorthand_for_why(vocabulary: AspectVocabulary) -> None:
+    parsed = parse_question("y they so salty about this one lol", vocabulary, people=set())
+    assert (parsed.intent, parsed.polarity) == ("dislikes", "negative")

@@ -490,3 +490,11 @@ def test_the_clause_a_but_turns_from_is_judged_too(tagger: OpinionTagger) -> Non
     # Plot turned by "but" stays plot.
     plot = tagger.tag("He was a happy man, but the war destroyed everything he had.")
     assert plot.polarity == "neutral" and all(c.polarity == "neutral" for c in plot.clauses)
+
+
+def test_a_part_played_well_or_badly_is_judged(tagger: OpinionTagger) -> None:
+    flop = tagger.tag("Lundgren does not convince as an ex-soldier turned history teacher.")
+    assert flop.polarity == "negative" and "acting" in flop.aspects
+    shine = tagger.tag("She shines as the widow.")
+    assert shine.polarity == "positive" and "acting" in shine.aspects
+    assert tagger.tag("He moves to Paris as a young man.").polarity == "neutral"

@@ -45,7 +45,24 @@ def subjectivity_floor(tokens: Sequence[str]) -> float:
         return QUALITY_FLOOR
     if advice(tokens):
         return ADVICE_FLOOR
+    if not PLAYING_VERBS.isdisjoint(tokens) and _playing(tokens):
+        return QUALITY_FLOOR
     return 0.0
+
+
+# Verbs that judge how a part is played, said of someone "as" the part: "Lundgren does not
+# convince as an ex-military teacher", "she shines as the widow".
+PLAYING_VERBS = frozenset(
+    """convince convinces convinced convincing shines shone excels excelled impresses impressed
+    disappoints disappointed struggles struggled sparkles dazzles flounders falters""".split()
+)
+
+
+def _playing(tokens: Sequence[str]) -> bool:
+    return any(
+        token in PLAYING_VERBS and tokens[i + 1 : i + 2] == ["as"]
+        for i, token in enumerate(tokens[:-1])
+    )
 
 
 def _graded(tokens: Sequence[str]) -> bool:
@@ -241,7 +258,8 @@ _IDIOMS = {
             "|saves itself|saved itself|redeems itself|redeemed itself|chemistry"
             "|i like|i liked|i really like|i really liked|i did like|i do like"
             # Said only when denied: "doesn't do the original any justice".
-            "|any justice|do it justice|does it justice|did it justice|do justice|does justice",
+            "|any justice|do it justice|does it justice|did it justice|do justice|does justice"
+            "|convince as|convinces as|convinced as|shines as|shone as|sparkles as|dazzles as",
             1,
         ),
         (
@@ -251,7 +269,7 @@ _IDIOMS = {
             "|hoped for more|hoping for more|deserved better|deserves better"
             "|left a lot to be desired|leaves a lot to be desired|leaves much to be desired"
             "|at best|a little too|a bit too|a tad too|slightly too|a touch too|zero chemistry"
-            "|n't like|did not like|do not like|does not like",
+            "|n't like|did not like|do not like|does not like|flounders as|falters as",
             -1,
         ),
     )

@@ -12,7 +12,7 @@ DISLIKE_CUES = """
     disappointing disappointment faults fault irritated irritate pan panned gripe gripes
     drawback drawbacks shortcoming shortcomings minus minuses letdown letdowns lacking lacked
     lacks fail failed fails failing flop flopped flops bomb bombed bombs dud slog sank
-    ruined ruin beef
+    ruined ruin beef salty trashed
 """.split()
 LIKE_CUES = """
     like liked likes love loved praise praised praises positive positives good best enjoy

@@ -10,6 +10,7 @@ from bot.reviews.qa.intents import ParsedQuestion
 from bot.reviews.qa.units import Unit, opinion_units, sentence_unit
 from bot.reviews.qa.words import content_words, stem
 from bot.reviews.store.labels import OPINION_THRESHOLD
+from bot.reviews.text.lexicon import dictionary_words
 from bot.reviews.types import Clause, Review, Sentence
 
 OPINION_CUES = frozenset(DISLIKE_CUES + LIKE_CUES + VERDICT_WORDS)
@@ -203,12 +204,32 @@ _PRONOUN = re.compile(r"\b(he|she|his|her|him)\b", re.IGNORECASE)
 _NAMED = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+")
 
 
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2}\b")
+
+
+def full_names(sentences: dict[str, list[Sentence]], people: Sequence[str]) -> list[str]:
+    """The asked name words and the rest of the full names they belong to: "how bad is dolph?"
+    is answered by "Lundgren does not convince" too. Only words no dictionary holds are added,
+    so "Emma Stone" brings in no "stone"."""
+    asked = set(people)
+    found = list(people)
+    known = dictionary_words()
+    for in_review in sentences.values():
+        for sentence in in_review:
+            for match in _FULL_NAME.finditer(sentence.text):
+                words = [w.lower() for w in match.group(0).split()]
+                if asked & set(words):
+                    found.extend(w for w in words if w not in known and w not in found)
+    return found
+
+
 def about_people(
     sentences: dict[str, list[Sentence]], people: Sequence[str]
 ) -> set[tuple[str, int]]:
     """(review id, sentence number) of the sentences about `people`: naming them, or carried on
     by a pronoun."""
     about: set[tuple[str, int]] = set()
+    people = full_names(sentences, people)
     for review_id, in_review in sentences.items():
         texts = {s.position: s.text for s in in_review}
         for position in sorted(texts):

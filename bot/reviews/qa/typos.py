@@ -49,6 +49,8 @@ _RATED = frozenset({"rated", "rating"})
 def _spelt_out(word: str, words: Sequence[str], i: int, keep: set[str]) -> str:
     """Chat shorthand spelt out, except a review's own word ("Em Stone") and an age rating
     ("rated R", "an R rated film", "rated U")."""
+    if word == "y" and i == 0 and len(words) > 1:
+        return "why"  # "y they so salty about it"
     if word not in _SHORTHAND or word in keep:
         return word
     if word in ("r", "u") and (
