@@ -498,3 +498,30 @@ def test_a_part_played_well_or_badly_is_judged(tagger: OpinionTagger) -> None:
     shine = tagger.tag("She shines as the widow.")
     assert shine.polarity == "positive" and "acting" in shine.aspects
     assert tagger.tag("He moves to Paris as a young man.").polarity == "neutral"
+
+
+def test_a_concession_ends_at_its_comma_and_a_mid_clause_adverb_cuts_nothing(
+    tagger: OpinionTagger,
+) -> None:
+    text = "Although slow at times, it is gripping."
+    opinion = tagger.tag(text)
+    assert [text[c.start : c.end] for c in opinion.clauses] == [
+        "Although slow at times",
+        "it is gripping.",
+    ]
+    assert [c.polarity for c in opinion.clauses] == ["negative", "positive"]
+    assert opinion.polarity == "mixed"
+    for whole in ("The psychology however is of poor quality.", "The film is still good."):
+        assert len(tagger.tag(whole).clauses) == 1, whole
+
+
+def test_a_short_clause_with_its_own_subject_makes_the_sentence_an_opinion(
+    tagger: OpinionTagger,
+) -> None:
+    text = (
+        "They change throughout the story, and while they're not the strongest actors in the "
+        "world, they're at least believable."
+    )
+    opinion = tagger.tag(text)
+    assert opinion.polarity == "positive" and opinion.subjectivity >= 0.5
+    assert text[opinion.clauses[-1].start :] == "they're at least believable."

@@ -29,6 +29,12 @@ _CONTRAST = frozenset(
         "still",
     }
 )
+# Contrast adverbs open a clause only after punctuation or a conjunction ("…, however, it"; "and
+# still"): mid-clause they turn nothing ("the psychology however is poor", "it is still good").
+_ADVERBS = frozenset({"however", "nevertheless", "nonetheless", "unfortunately", "sadly", "still"})
+_BEFORE_ADVERB = frozenset({",", ";", ":", "-", "--", "(", "and", "but", "yet", "so"})
+# Conjunctions whose clause closes at the next comma ("although slow, it is gripping").
+_SUBORDINATE = frozenset({"although", "though", "despite", "whereas", "while", "albeit"})
 # Punctuation that closes a clause; the mark is dropped from both sides.
 _BREAKS = frozenset({";", "-", "--", "(", ")", ":"})
 # After a comma these words open a clause (", and it does have some good acting").
@@ -94,17 +100,22 @@ def clause_spans(tokens: Sequence[str]) -> list[tuple[int, int]]:
     n = len(tokens)
     # A cut never moves the scan past the next token, so only the marker tokens need a look.
     markers = [i for i, token in enumerate(tokens) if token in _MARKERS]
+    subordinate = bool(tokens) and tokens[0] in _SUBORDINATE  # "Although slow, it grips."
     for i in markers:
         text = tokens[i]
         cut_before: int | None = None
         resume = i
-        if text in _BREAKS:
+        if text == "," and subordinate:
+            # "despite some dated elements, can still amuse": the concession ends at its comma.
+            cut_before, resume = i, i + 1
+        elif text in _BREAKS:
             cut_before, resume = i, i + 1
         elif (
             text in _CONTRAST
             and i > 0
             and tokens[i - 1] not in _CONTRAST
             and not (text == "but" and tokens[i - 1] in _ONLY)
+            and (text not in _ADVERBS or tokens[i - 1] in _BEFORE_ADVERB)
         ):
             cut_before = i - 1 if tokens[i - 1] in _LEADING else i
             resume = cut_before
@@ -128,6 +139,7 @@ def clause_spans(tokens: Sequence[str]) -> list[tuple[int, int]]:
             if cut_before > start:
                 pieces.append((start, cut_before))
             start = max(resume, cut_before)
+            subordinate = text in _SUBORDINATE
     if start < n:
         pieces.append((start, n))
     worded = [p for p in pieces if any(map(_is_word, tokens[p[0] : p[1]]))]

@@ -7,7 +7,7 @@ polarity confidence scaled by subjectivity, so sorting by it also favours real j
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -102,6 +102,11 @@ def _conceded(
         and not NEGATORS.isdisjoint(words)
         and clause.polarity == main.polarity != "neutral"
     )
+
+
+_CLAUSE_SUBJECTS = frozenset(
+    "i it it's they they're he he's she she's we we're this that's you you're".split()
+)
 
 
 def _before_contrast(parsed: _Parsed, first: int, last: int) -> bool:
@@ -248,7 +253,14 @@ class OpinionTagger:
             next_word = parsed.lexical[parsed.spans[i + 1][0]]
             if _conceded(parsed.lexical[first:last], next_word, clauses[i], clauses[i + 1]):
                 clauses[i] = _turned(clauses[i])
-        return self._combine(sentence, clauses)
+        # A clause with a subject of its own is no fragment, however short ("they're at least
+        # believable"); "about the history of jazz" is.
+        whole = {
+            (c.start, c.end)
+            for c, (first, last) in zip(clauses, parsed.spans, strict=False)
+            if last - first >= 3 and parsed.lexical[first] in _CLAUSE_SUBJECTS
+        }
+        return self._combine(sentence, clauses, whole)
 
     def _inherited(
         self, lexical: list[str], raw: float, subjectivity: float, sentence: list[float]
@@ -279,7 +291,12 @@ class OpinionTagger:
             return subjectivity
         return sentence[SUBJECTIVITY]
 
-    def _combine(self, sentence: list[float], clauses: list[ClauseOpinion]) -> Opinion:
+    def _combine(
+        self,
+        sentence: list[float],
+        clauses: list[ClauseOpinion],
+        whole: Collection[tuple[int, int]] = (),
+    ) -> Opinion:
         subjectivity = sentence[SUBJECTIVITY]
         raw = 2.0 * sentence[POLARITY] - 1.0
         polarity = _label(subjectivity, raw)
@@ -287,10 +304,15 @@ class OpinionTagger:
         clear = [c for c in polar if abs(c.score) >= MIXED_MARGIN * c.subjectivity]
         if {c.polarity for c in clear} == {"positive", "negative"}:
             polarity = "mixed"
-        elif polarity == "neutral" and any(c.end - c.start >= LIFTING_CLAUSE_CHARS for c in polar):
+        elif polarity == "neutral" and (
+            long_enough := [
+                c
+                for c in polar
+                if c.end - c.start >= LIFTING_CLAUSE_CHARS or (c.start, c.end) in whole
+            ]
+        ):
             # One opinionated clause inside a plot sentence still makes the sentence an opinion;
             # fragments ("about the history of jazz") are too short to be trusted with that.
-            long_enough = [c for c in polar if c.end - c.start >= LIFTING_CLAUSE_CHARS]
             strongest = max(long_enough, key=lambda c: abs(c.score))
             polarity = strongest.polarity
             subjectivity = max(subjectivity, strongest.subjectivity)
