@@ -832,3 +832,21 @@ def test_a_first_name_asked_finds_the_surname_too(service: ReviewService, tmp_pa
     answer = ask(service, "how bad is dolph lol", film="Siege")
     assert answer.intent == "aspect" and "never convinces" in cited(answer)
     assert "wonderful" not in cited(answer)
+
+
+def test_a_yes_no_question_about_someone_can_ask_what_happened(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(
+        service,
+        tmp_path,
+        "Pounds",
+        "Will Smith is back again with director Gabriele Muccino after their first film "
+        "together. Smith is superb. The score is lovely. At 123 minutes it never drags.",
+    )
+    teamed = ask(service, "have will smith and this director teamed up before?", film="Pounds")
+    assert teamed.intent == "lookup" and "back again" in teamed.points[0].text
+    opinion = ask(service, "was will smith any good?", film="Pounds")
+    assert opinion.intent == "aspect" and "superb" in cited(opinion)
+    length = ask(service, "is it a long one? how many mins", film="Pounds")
+    assert length.intent == "lookup" and "123 minutes" in length.points[0].text

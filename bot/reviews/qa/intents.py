@@ -169,7 +169,9 @@ MADE_IT = re.compile(
     r"( for real)?\W*$"
 )
 _FACT_WH = ("who", "whose", "where", "when", "how many", "how much", "how old")
-LENGTH_QUESTION = re.compile(r"\bhow long\b|\brun ?time\b|\brunning time\b")
+LENGTH_QUESTION = re.compile(
+    r"\bhow long\b|\brun ?time\b|\brunning time\b|\bhow many (mins?|minutes|hours|hrs)\b"
+)
 
 
 @dataclass(frozen=True)

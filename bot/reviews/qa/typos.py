@@ -40,6 +40,8 @@ _SHORTHAND = {
     "pls": "please",
     "subs": "subtitles",
     "plz": "please",
+    "mins": "minutes",
+    "hrs": "hours",
 }
 
 
