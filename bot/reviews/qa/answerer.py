@@ -11,7 +11,7 @@ from bot.reviews.qa import compose, lookup, names, plot, rank, ranking
 from bot.reviews.qa import films as film_lookup
 from bot.reviews.qa.conversation import follow_up, remember
 from bot.reviews.qa.intent_model import IntentReader
-from bot.reviews.qa.intents import OPINION_QUESTION, RATING_QUESTION, ParsedQuestion, Vocabulary
+from bot.reviews.qa.intents import RATING_QUESTION, ParsedQuestion, Vocabulary
 from bot.reviews.qa.intents import parse_question as parse
 from bot.reviews.qa.scope import Scope, corpus_scope, resolve_scope
 from bot.reviews.qa.topic import not_found, topic_of
@@ -24,30 +24,11 @@ from bot.reviews.types import Answer, Film, Point, Question, Review
 # A lookup answers only from a sentence holding this share of the question's (rarity-weighted)
 # content words; below it the review most likely doesn't say.
 LOOKUP_MIN_COVERAGE = 0.3
-# A question the learned model read is looked up all the same when a sentence holds this share.
-LOOKUP_CLOSE_MATCH = 0.6
-# A yes/no question about someone that asks no opinion ("do they kill off the joker?") is looked
-# up when a sentence holds this share of its words.
-FACT_MATCH = 0.5
 _MORE = re.compile(r"\b(all|every|everything|full list|list them|more)\b")
 _GENERIC_FALLBACK = (
     "Try asking what the critic liked or disliked, whether they recommend it, or how a part "
     "of the film (acting, music, story, ...) came across."
 )
-
-
-# "do they kill off the joker?", "have will smith and this director teamed up before?": a yes/no
-# question about someone that asks no opinion may ask what happened.
-_DOES_SOMETHING = re.compile(r"^\W*(hold on |wait |so |ok |okay )?(did|does|do|has|have|had)\b")
-
-
-def _asks_a_fact(parsed: ParsedQuestion) -> bool:
-    return (
-        parsed.intent == "aspect"
-        and parsed.polarity is None
-        and bool(_DOES_SOMETHING.match(parsed.normalised))
-        and not OPINION_QUESTION.search(parsed.normalised)
-    )
 
 
 class Answerer:
@@ -108,16 +89,9 @@ class Answerer:
     def _dispatch(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
         if scope.corpus_wide:
             return self._corpus_wide(parsed, limit)
-        fact = _asks_a_fact(parsed)
-        if (parsed.guessed and parsed.intent != "lookup") or fact:
-            # A fact asked in words the model takes for an opinion: a sentence that holds the
-            # question's words answers it all the same.
-            as_lookup = replace(parsed, intent="lookup", polarity=None)
-            ranked = lookup.rank_lookup(
-                scope.reviews, scope.sentences, as_lookup, self.vocabulary, scope.guessed_title()
-            )
-            if ranked and ranked[0][0] >= (FACT_MATCH if fact else LOOKUP_CLOSE_MATCH):
-                return self._lookup(as_lookup, scope, limit, ranked)
+        found = lookup.as_fact(parsed, scope, self.vocabulary)
+        if found is not None:
+            return self._lookup(found[0], scope, limit, found[1])
         handler = {
             "dislikes": self._opinions,
             "likes": self._opinions,

@@ -18,6 +18,7 @@ from bot.reviews.qa.phrasings import (
     AWARD_QUESTION,
     CAST_QUESTION,
     ENDING_PATTERNS,
+    LENGTH_QUESTION,
     NAME_QUESTION,
     PLACE_QUESTION,
     PLOT_ABOUT,
@@ -169,9 +170,6 @@ MADE_IT = re.compile(
     r"( for real)?\W*$"
 )
 _FACT_WH = ("who", "whose", "where", "when", "how many", "how much", "how old")
-LENGTH_QUESTION = re.compile(
-    r"\bhow long\b|\brun ?time\b|\brunning time\b|\bhow many (mins?|minutes|hours|hrs)\b"
-)
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from bot.reviews.qa import places
 from bot.reviews.qa.intents import (
-    LENGTH_QUESTION,
+    OPINION_QUESTION,
     ParsedQuestion,
     Vocabulary,
 )
@@ -20,7 +22,7 @@ from bot.reviews.qa.names import (
     someone,
     title_words,
 )
-from bot.reviews.qa.phrasings import AWARD_WORD, CAST_QUESTION
+from bot.reviews.qa.phrasings import AWARD_WORD, CAST_QUESTION, LENGTH_QUESTION
 from bot.reviews.qa.rank import best_first
 from bot.reviews.qa.similar import shipped_vectors
 from bot.reviews.qa.units import Unit, sentence_unit
@@ -28,10 +30,46 @@ from bot.reviews.qa.words import content_words, stem
 from bot.reviews.text.lexicon import dictionary_words
 from bot.reviews.types import Review, Sentence
 
+if TYPE_CHECKING:
+    from bot.reviews.qa.scope import Scope
+
 _TIME = re.compile(
     r"\b(\d{1,4}|years?|months?|weeks?|days?|nights?|morning|evening|later|before|after|"
     r"time|times|during|while|until|when|ago|once|first|last|end|beginning|since)\b"
 )
+
+
+# A question the learned model read is looked up all the same when a sentence holds this share.
+LOOKUP_CLOSE_MATCH = 0.6
+# A yes/no question about someone that asks no opinion ("do they kill off the joker?") is looked
+# up when a sentence holds this share of its words.
+FACT_MATCH = 0.5
+# "do they kill off the joker?", "have will smith and this director teamed up before?": a yes/no
+# question about someone that asks no opinion may ask what happened.
+_DOES_SOMETHING = re.compile(r"^\W*(hold on |wait |so |ok |okay )?(did|does|do|has|have|had)\b")
+
+
+def as_fact(
+    parsed: ParsedQuestion, scope: Scope, vocabulary: Vocabulary
+) -> tuple[ParsedQuestion, list[tuple[float, Unit]]] | None:
+    """A fact asked in words read as an opinion (by the learned model, or a yes/no question
+    about someone): the lookup reading and its ranking, where a sentence holds enough of the
+    question's words."""
+    fact = (
+        parsed.intent == "aspect"
+        and parsed.polarity is None
+        and bool(_DOES_SOMETHING.match(parsed.normalised))
+        and not OPINION_QUESTION.search(parsed.normalised)
+    )
+    if not fact and not (parsed.guessed and parsed.intent != "lookup"):
+        return None
+    as_lookup = replace(parsed, intent="lookup", polarity=None)
+    ranked = rank_lookup(
+        scope.reviews, scope.sentences, as_lookup, vocabulary, scope.guessed_title()
+    )
+    if ranked and ranked[0][0] >= (FACT_MATCH if fact else LOOKUP_CLOSE_MATCH):
+        return as_lookup, ranked
+    return None
 
 
 # Words that stand for the film or for anything at all ("who directed this thing?").

@@ -125,3 +125,7 @@ AWARD_QUESTION = re.compile(
     rf"\b({AWARD_WORD.pattern}|golden globes?)\b|\b(win|won|wins) (any|an|a|the)\b(?!.*\bover\b)"
 )
 PLACE_QUESTION = re.compile(r"\b(shot|filmed|set|made) (in|on location in|on location)\b")
+# Questions about how long a film runs name no content word to match.
+LENGTH_QUESTION = re.compile(
+    r"\bhow long\b|\brun ?time\b|\brunning time\b|\bhow many (mins?|minutes|hours|hrs)\b"
+)
