@@ -850,3 +850,19 @@ def test_a_yes_no_question_about_someone_can_ask_what_happened(
     assert opinion.intent == "aspect" and "superb" in cited(opinion)
     length = ask(service, "is it a long one? how many mins", film="Pounds")
     assert length.intent == "lookup" and "123 minutes" in length.points[0].text
+
+
+def test_what_a_show_is_about_leads_the_plot_though_its_story_is_dark(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(
+        service,
+        tmp_path,
+        "Express",
+        'I loved this animated program "Star Train," about a young boy who rides a train '
+        "through space to avenge the senseless death of his mother at the hands of cruel "
+        "hunters. The animation is lovely. This dull show is about nothing at all.",
+    )
+    plot = ask(service, "whats the story of it", film="Express")
+    assert plot.intent == "plot" and "about a young boy" in plot.points[0].text
+    assert "dull show" not in cited(plot)

@@ -256,7 +256,8 @@ _IDIOMS = {
             "|held the film together|hold this film together|holds this film together"
             "|nail biting|nail-biting|going for it|going for them|going for him|going for her"
             "|saves itself|saved itself|redeems itself|redeemed itself|chemistry"
-            "|i like|i liked|i really like|i really liked|i did like|i do like"
+            "|i like|i liked|i really like|i really liked|i did like|i do like|i loved"
+            "|i really loved|i enjoyed|i really enjoyed|i adored"
             # Said only when denied: "doesn't do the original any justice".
             "|any justice|do it justice|does it justice|did it justice|do justice|does justice"
             "|convince as|convinces as|convinced as|shines as|shone as|sparkles as|dazzles as",
@@ -269,7 +270,8 @@ _IDIOMS = {
             "|hoped for more|hoping for more|deserved better|deserves better"
             "|left a lot to be desired|leaves a lot to be desired|leaves much to be desired"
             "|at best|a little too|a bit too|a tad too|slightly too|a touch too|zero chemistry"
-            "|n't like|did not like|do not like|does not like|flounders as|falters as",
+            "|n't like|did not like|do not like|does not like|flounders as|falters as"
+            "|n't enjoy|did not enjoy|n't love",
             -1,
         ),
     )

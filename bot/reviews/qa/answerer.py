@@ -237,10 +237,10 @@ class Answerer:
                         message += " It does tell how the film ends: ask “how does it end?”."
                 return _abstain(parsed, scope, message, discussed=True)
             return _answer(parsed, scope, *found)
-        units = plot.plot_units(scope)
-        if not units:
+        # A review that retells nothing may still say what the film is about, in an opinion.
+        text, points = plot.retelling(scope, plot.plot_units(scope), self._judging, limit)
+        if not points:
             return _abstain(parsed, scope, "The review doesn't retell the plot.", discussed=True)
-        text, points = plot.retelling(scope, units, self._judging, limit)
         return _answer(parsed, scope, text, points)
 
     def _verdict(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:

@@ -146,8 +146,12 @@ def retelling(
         unit
         for review in scope.reviews
         for sentence in scope.sentences.get(review.review_id, [])
-        if PREMISE.search(sentence.text)
-        and not (sentence.polarity == "negative" and judging(sentence.text, opinion_words))
+        if (found := PREMISE.search(sentence.text))
+        # A complaint judges before it says what the film is about ("this dull film is about…");
+        # the dark words of what it is about ("to avenge the senseless death…") judge nothing.
+        and not (
+            sentence.polarity == "negative" and judging(sentence.text[: found.end()], opinion_words)
+        )
         and (unit := sentence_unit(review, sentence)).sentence_key not in scope.shown
     ]
     chosen = list({u.sentence_key: u for u in premise[:2] + units}.values())

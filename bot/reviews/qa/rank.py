@@ -42,6 +42,9 @@ PREMISE = re.compile(
     r"\b(?:is|was|it's) (?:all |mainly |mostly |really )?about\b|\btells the (?:true )?story of\b"
     r"|\b(?:a|an|the) (?:\w+ ){0,2}(?:portrayal|story|tale|account|retelling|adaptation) of\b"
     r"|\b(?:centers|centres|revolves|focuses) (?:on|around)\b|\bfollows (?:the|a|an|two|three)\b"
+    # "this animated program "Galaxy Express 999," about a young boy named Tetsuro, who…"
+    r"|\b(?:film|movie|program|programme|show|series|picture|drama|comedy|thriller|cartoon|anime)"
+    r"\b[^.!?]{0,40}?,[\"”']? about (?:a|an|the|two|three|four|how|his|her|their|one)\b"
     r"|\bthe (?:plot|story|premise|storyline) (?:is|was)\b(?! (?:\w+ )?(?:good|bad|great|weak|thin|"
     r"poor|strong|dull|boring|silly|stupid|predictable|confusing|simple|original|clever))",
     re.IGNORECASE,
