@@ -525,3 +525,9 @@ def test_a_short_clause_with_its_own_subject_makes_the_sentence_an_opinion(
     opinion = tagger.tag(text)
     assert opinion.polarity == "positive" and opinion.subjectivity >= 0.5
     assert text[opinion.clauses[-1].start :] == "they're at least believable."
+
+
+def test_too_much_of_a_virtue_is_the_complaint(tagger: OpinionTagger) -> None:
+    assert tagger.tag("The ending is too neat.").polarity == "negative"
+    assert tagger.tag("The villain's plan is too clever by half.").polarity == "negative"
+    assert tagger.tag("The plot is not too bad.").polarity == "positive"

@@ -191,6 +191,10 @@ def _after_to(tokens: Sequence[str], i: int) -> int:
     return 0
 
 
+# "too good", "too funny" are praise in a chat-style review.
+_PRAISED_EXCESS = frozenset("good great funny fun cool awesome cute hilarious".split())
+
+
 def _turn_wanting(tokens: Sequence[str], signs: list[int | None]) -> None:
     """Turn round the words that something lacks, and the ones after "too … to" ("too frail
     to be believable", "too shy to convince"), whose praised excess itself is unsigned."""
@@ -202,6 +206,15 @@ def _turn_wanting(tokens: Sequence[str], signs: list[int | None]) -> None:
             for j in range(i + 1, start - 1):
                 if signs[j] == 1:
                     signs[j] = None
+        elif token == "too":
+            # "ends too neatly", "too slick": an excess of a virtue is the complaint.
+            for j in range(i + 1, min(i + 3, len(tokens))):
+                if tokens[j] in _ROLE_ENDS:
+                    break
+                if signs[j] == 1 and tokens[j] not in _PRAISED_EXCESS:
+                    signs[j] = -1
+                    break
+            continue
         else:
             continue
         for j in range(start, min(start + _WANTING_REACH, len(tokens))):
