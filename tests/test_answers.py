@@ -866,3 +866,48 @@ def test_what_a_show_is_about_leads_the_plot_though_its_story_is_dark(
     plot = ask(service, "whats the story of it", film="Express")
     assert plot.intent == "plot" and "about a young boy" in plot.points[0].text
     assert "dull show" not in cited(plot)
+
+
+def test_who_answers_find_people_with_plain_word_names(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(
+        service,
+        tmp_path,
+        "Hustle",
+        "Irving is a small-time con man who runs dry cleaners. Christian Bale plays Irving with "
+        "a paunch. The film was directed by Brad Bird, and it shows. The songs are sung by Jack "
+        "Black. The music by Colin Stetson is eerie. Credit to Will Smith for carrying the film.",
+    )
+    for question, name in (
+        ("who plays the con man?", "Christian Bale"),
+        ("who plays the main character?", "Christian Bale"),
+        ("who directed it?", "Brad Bird"),
+        ("who sings the songs?", "Jack Black"),
+    ):
+        answer = ask(service, question, film="Hustle")
+        assert answer.answer.startswith(name), (question, answer.answer)
+    soundtrack = ask(service, "who did the soundtrack?", film="Hustle")
+    assert "Colin Stetson" in cited(soundtrack)
+    smith = ask(service, "how was will smith?", film="Hustle")
+    assert not smith.abstained and "Credit to Will Smith" in cited(smith)
+
+
+def test_about_questions_that_ask_no_plot(service: ReviewService, tmp_path: Path) -> None:
+    index_text(service, tmp_path, "Lake", "A boy finds a boat. He rows out. The score is lovely.")
+    assert ask(service, "what's the review about?", film="Lake").intent == "summary"
+    assert ask(service, "what is so special about it?", film="Lake").intent != "plot"
+
+
+def test_a_retelling_that_resolves_tells_the_ending(service: ReviewService, tmp_path: Path) -> None:
+    index_text(
+        service,
+        tmp_path,
+        "Drive",
+        "Two brothers inherit a ranch. They plan one final cattle drive. A banker wants the "
+        "land. The younger brother is shot. The town takes sides. The brothers reconcile and "
+        "the ranch is saved.",
+    )
+    ending = ask(service, "how does it end?", film="Drive")
+    assert not ending.abstained and "reconcile" in cited(ending)
+    assert "final cattle drive" not in cited(ending)

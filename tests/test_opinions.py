@@ -495,9 +495,14 @@ def test_the_clause_a_but_turns_from_is_judged_too(tagger: OpinionTagger) -> Non
 def test_a_part_played_well_or_badly_is_judged(tagger: OpinionTagger) -> None:
     flop = tagger.tag("Lundgren does not convince as an ex-soldier turned history teacher.")
     assert flop.polarity == "negative" and "acting" in flop.aspects
-    shine = tagger.tag("She shines as the widow.")
+    shine = tagger.tag("She excels as the widow.")
     assert shine.polarity == "positive" and "acting" in shine.aspects
-    assert tagger.tag("He moves to Paris as a young man.").polarity == "neutral"
+    for plot in (
+        "He moves to Paris as a young man.",
+        "The moon shines as the wolves gather outside the cabin.",
+        "She struggles as a single mother.",
+    ):
+        assert tagger.tag(plot).polarity == "neutral", plot
 
 
 def test_a_concession_ends_at_its_comma_and_a_mid_clause_adverb_cuts_nothing(
@@ -519,7 +524,7 @@ def test_a_short_clause_with_its_own_subject_makes_the_sentence_an_opinion(
     tagger: OpinionTagger,
 ) -> None:
     text = (
-        "They change throughout the story, and while they're not the strongest actors in the "
+        "They change throughout the story, and although they're not the strongest actors in the "
         "world, they're at least believable."
     )
     opinion = tagger.tag(text)
@@ -531,3 +536,19 @@ def test_too_much_of_a_virtue_is_the_complaint(tagger: OpinionTagger) -> None:
     assert tagger.tag("The ending is too neat.").polarity == "negative"
     assert tagger.tag("The villain's plan is too clever by half.").polarity == "negative"
     assert tagger.tag("The plot is not too bad.").polarity == "positive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The old caretaker warns the children to stay away from the lake.",
+        "Her biggest weakness is her love for her brother.",
+    ],
+)
+def test_advice_words_in_the_retelling_stay_plot(tagger: OpinionTagger, text: str) -> None:
+    assert tagger.tag(text).polarity == "neutral"
+
+
+def test_justice_denied_across_a_quoted_title(tagger: OpinionTagger) -> None:
+    assert tagger.tag('This film doesn\'t do "Carlitos Way" any justice.').polarity == "negative"
+    assert tagger.tag("The cast does it justice.").polarity == "positive"

@@ -161,3 +161,10 @@ def test_scores_on_both_sides_are_read_at_the_one_the_words_lean_to() -> None:
     # Words that lean nowhere leave the last score, as a review gives its own at the end.
     assert stated_rating(text, liked=0.5).text == "9 out of 10"  # type: ignore[union-attr]
     assert stated_rating(text).text == "9 out of 10"  # type: ignore[union-attr]
+
+
+def test_a_breakdown_by_aspect_is_read_at_its_overall_score() -> None:
+    text = "Visuals: 9/10. Music: 8/10. Acting: 7/10. Story: 2/10. Overall: 4/10."
+    assert stated_rating(text, liked=0.9).text == "4/10"  # type: ignore[union-attr]
+    two = "Great fun and a great cast. Story: 9/10. Overall: 4/10."
+    assert stated_rating(two, liked=0.9).text == "4/10"  # type: ignore[union-attr]

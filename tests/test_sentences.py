@@ -160,3 +160,12 @@ def test_a_question_mark_inside_an_aside_ends_no_sentence() -> None:
         "it must be.",
     ]
     assert_offsets_exact(text, sentences)
+
+
+def test_a_bracketed_sentence_stays_apart_from_the_next() -> None:
+    text = "The cast is great. (He was also great in Heat.) the rest of the film is a mess."
+    assert [s.text for s in prepare(text)] == [
+        "The cast is great.",
+        "(He was also great in Heat.)",
+        "the rest of the film is a mess.",
+    ]

@@ -34,7 +34,10 @@ _CONTRAST = frozenset(
 _ADVERBS = frozenset({"however", "nevertheless", "nonetheless", "unfortunately", "sadly", "still"})
 _BEFORE_ADVERB = frozenset({",", ";", ":", "-", "--", "(", "and", "but", "yet", "so"})
 # Conjunctions whose clause closes at the next comma ("although slow, it is gripping").
-_SUBORDINATE = frozenset({"although", "though", "despite", "whereas", "while", "albeit"})
+_SUBORDINATE = frozenset({"although", "though", "despite", "whereas", "albeit"})
+# "While the cast is fine, the script…" concedes; "Last summer while I was in Korea, I…" tells
+# when: "while" closes at its comma only when it opens the sentence.
+_OPENING_SUBORDINATE = _SUBORDINATE | {"while"}
 # Punctuation that closes a clause; the mark is dropped from both sides.
 _BREAKS = frozenset({";", "-", "--", "(", ")", ":"})
 # After a comma these words open a clause (", and it does have some good acting").
@@ -100,7 +103,7 @@ def clause_spans(tokens: Sequence[str]) -> list[tuple[int, int]]:
     n = len(tokens)
     # A cut never moves the scan past the next token, so only the marker tokens need a look.
     markers = [i for i, token in enumerate(tokens) if token in _MARKERS]
-    subordinate = bool(tokens) and tokens[0] in _SUBORDINATE  # "Although slow, it grips."
+    subordinate = bool(tokens) and tokens[0] in _OPENING_SUBORDINATE  # "Although slow, it…"
     for i in markers:
         text = tokens[i]
         cut_before: int | None = None

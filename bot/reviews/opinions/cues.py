@@ -43,7 +43,7 @@ def subjectivity_floor(tokens: Sequence[str]) -> float:
         return FIRST_PERSON_FLOOR
     if not QUALITY_WORDS.isdisjoint(tokens) and _graded(tokens):
         return QUALITY_FLOOR
-    if advice(tokens):
+    if not _ADVICE_STARTS.isdisjoint(tokens) and _critic_frame(tokens):
         return ADVICE_FLOOR
     if not PLAYING_VERBS.isdisjoint(tokens) and _playing(tokens):
         return QUALITY_FLOOR
@@ -52,17 +52,39 @@ def subjectivity_floor(tokens: Sequence[str]) -> float:
 
 # Verbs that judge how a part is played, said of someone "as" the part: "Lundgren does not
 # convince as an ex-military teacher", "she shines as the widow".
-PLAYING_VERBS = frozenset(
-    """convince convinces convinced convincing shines shone excels excelled impresses impressed
-    disappoints disappointed struggles struggled sparkles dazzles flounders falters""".split()
-)
+# ("shines as", "struggles as", "is convinced as" say as much of the moon, a single mother or a
+# detective in the plot.)
+PLAYING_VERBS = frozenset("convince convinces convincing excels excelled flounders falters".split())
+_PART_OPENERS = frozenset({"a", "an", "the", "his", "her"})
 
 
 def _playing(tokens: Sequence[str]) -> bool:
     return any(
-        token in PLAYING_VERBS and tokens[i + 1 : i + 2] == ["as"]
-        for i, token in enumerate(tokens[:-1])
+        token in PLAYING_VERBS
+        and tokens[i + 1 : i + 2] == ["as"]
+        and tokens[i + 2 : i + 3] != []
+        and tokens[i + 2] in _PART_OPENERS
+        for i, token in enumerate(tokens[:-2])
     )
+
+
+def _critic_frame(tokens: Sequence[str]) -> bool:
+    """Advice said of the film or as the critic's own ("the problem with the film", "my biggest
+    complaint"): in a retelling, "warns the children to stay away" and "her biggest weakness" are
+    the story's."""
+    for i, token in enumerate(tokens):
+        if token not in _ADVICE_STARTS:
+            continue
+        for phrase in _ADVICE:
+            if tuple(tokens[i : i + len(phrase)]) == phrase and (
+                not _FILM_WORDS.isdisjoint(phrase) or (i > 0 and tokens[i - 1] in _OWN)
+            ):
+                return True
+    return False
+
+
+_FILM_WORDS = frozenset({"film", "movie", "this", "it"})
+_OWN = frozenset({"my", "its"})
 
 
 def _graded(tokens: Sequence[str]) -> bool:
@@ -271,8 +293,7 @@ _IDIOMS = {
             "|saves itself|saved itself|redeems itself|redeemed itself|chemistry"
             "|i like|i liked|i really like|i really liked|i did like|i do like|i loved"
             "|i really loved|i enjoyed|i really enjoyed|i adored"
-            # Said only when denied: "doesn't do the original any justice".
-            "|any justice|do it justice|does it justice|did it justice|do justice|does justice"
+            "|do it justice|does it justice|did it justice|do justice|does justice"
             "|convince as|convinces as|convinced as|shines as|shone as|sparkles as|dazzles as",
             1,
         ),
@@ -284,12 +305,15 @@ _IDIOMS = {
             "|left a lot to be desired|leaves a lot to be desired|leaves much to be desired"
             "|at best|a little too|a bit too|a tad too|slightly too|a touch too|zero chemistry"
             "|n't like|did not like|do not like|does not like|flounders as|falters as"
-            "|n't enjoy|did not enjoy|n't love",
+            "|n't enjoy|did not enjoy|n't love"
+            # Said only when denied: "doesn't do the original any justice".
+            "|any justice",
             -1,
         ),
     )
     for phrase in phrases.split("|")
 }
+_SAID_DENIED = ("any", "justice")
 # Per first word, its idioms, longest first: the scan looks up only the idioms a word opens.
 _IDIOMS_AT: dict[str, list[tuple[tuple[str, ...], int]]] = {}
 for _phrase, _sign in sorted(_IDIOMS.items(), key=lambda item: -len(item[0])):
@@ -394,7 +418,12 @@ def lexicon_reading(tokens: Sequence[str], lexicon: Lexicon) -> tuple[float | No
     if not NEGATORS.isdisjoint(tokens):
         flags = negation_flags(_unnegated(tokens))
         signs = [-s if s and negated else s for s, negated in zip(signs, flags, strict=True)]
-        idioms = [(i, -sign if flags[i] else sign) for i, sign in idioms]  # "doesn't fall flat"
+        # "doesn't fall flat"; "any justice" is only ever said denied, the denial often out of
+        # reach ("doesn't do "Carlitos Way" any justice"), and is read as one.
+        idioms = [
+            (i, -sign if flags[i] and tuple(tokens[i : i + 2]) != _SAID_DENIED else sign)
+            for i, sign in idioms
+        ]
     if signed and "mention" in tokens:
         _carry_on(tokens, signs)
     found = [s for s in signs if s] + [sign for _, sign in idioms]

@@ -304,6 +304,8 @@ class OpinionTagger:
         clear = [c for c in polar if abs(c.score) >= MIXED_MARGIN * c.subjectivity]
         if {c.polarity for c in clear} == {"positive", "negative"}:
             polarity = "mixed"
+            # Praise and blame side by side are the critic's, however the whole reads.
+            subjectivity = max(subjectivity, min(c.subjectivity for c in clear))
         elif polarity == "neutral" and (
             long_enough := [
                 c

@@ -171,7 +171,7 @@ def title_run_words(texts: Sequence[str], dictionary: Collection[str]) -> set[st
     """Lower-cased dictionary words a review capitalises only inside a title-like run of
     capitalised words joined by small words: "Rise" and "Power" of "Rise to Power" are no one."""
     joined = "\n".join(texts)
-    runs = list(_TITLE_RUN.finditer(joined))
+    runs = [run for run in _TITLE_RUN.finditer(joined) if _titled(joined, run)]
     if not runs:
         return set()
     rest = _TITLE_RUN.sub(" ", joined)
@@ -181,6 +181,18 @@ def title_run_words(texts: Sequence[str], dictionary: Collection[str]) -> set[st
         for w in words
         if w.lower() in dictionary and not re.search(rf"(?<![.!?]\s)(?<!^)\b{w}\b", rest)
     }
+
+
+def _titled(text: str, run: re.Match[str]) -> bool:
+    """A run that opens a sentence ("Credit to Will Smith for…", "Thanks to Tom Hanks") is a
+    title only if it still is without its capitalised first word, or holds a colon."""
+    start = run.start()
+    if start > 0 and not re.search(r"[.!?]\s+$|\n$", text[max(0, start - 3) : start]):
+        return True
+    if ":" in run.group(0):
+        return True
+    rest = run.group(0).split(maxsplit=1)[1:]
+    return bool(rest) and bool(_TITLE_RUN.fullmatch(rest[0]))
 
 
 def _title_case(quoted: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,7 @@ from bot.reviews.qa.names import (
     CAST_WORDS,
     FULL_NAME,
     NAME,
+    PERSON,
     WHO_IS,
     someone,
     title_words,
@@ -114,6 +115,8 @@ def rank_lookup(
     if shape is not None:
         part = {stem(w) for w in query if w not in guessed} - CAST_WORDS - _ANY_PART
         asked = set(parsed.normalised.split())
+        if shape is NAME and part:
+            part |= _characters_of(part, pool, asked)
         scored = []
         for review, sentence in pool:
             title = titles[review.film]
@@ -196,6 +199,23 @@ def rank_lookup(
     return best_first(scored)
 
 
+def _characters_of(
+    part: set[str], pool: list[tuple[Review, Sentence]], asked: set[str]
+) -> set[str]:
+    """The names the review gives the part asked about: "who plays the con man?" is answered
+    by "Christian Bale plays Irving" where "Irving is a small-time con man"."""
+    named: set[str] = set()
+    known = dictionary_words()
+    for _, sentence in pool:
+        if part & {stem(w) for w in content_words(sentence.text)}:
+            named |= {stem(m.group(0).casefold()) for m in someone(sentence.text, asked)}
+            # The sentence may open on the name: "Irving is a small-time con man".
+            first = re.match(r"[A-Z][a-z]+\b", sentence.text)
+            if first and first.group(0).casefold() not in known | asked:
+                named.add(stem(first.group(0).casefold()))
+    return named
+
+
 # A review word this similar to a question word counts as a weaker match ("catch" meets "saw").
 SOFT_MIN = 0.35
 SOFT_WEIGHT = 0.6
@@ -213,16 +233,26 @@ def _soft_matches(
     found: list[list[list[tuple[float, str]]]] = []
     dictionary = dictionary_words()
     for word in query:
-        bare = word.removesuffix("'s")
-        if len(bare) > 3 and bare not in dictionary and stem(word) not in dictionary:
+        neighbours = vectors.neighbours(word, SOFT_NEIGHBOURS)
+        if _a_name(word, neighbours, dictionary):
             # A name stands for no one else: "Amitabh Bachchan" is not "Akshay".
             found.append([[] for _ in words_of])
             continue
-        near = {w: c for w, c in vectors.neighbours(word, SOFT_NEIGHBOURS).items() if c >= SOFT_MIN}
+        near = {w: c for w, c in neighbours.items() if c >= SOFT_MIN}
         found.append(
             [sorted(((near[w], w) for w in words if w in near), reverse=True) for words in words_of]
         )
     return found
+
+
+def _a_name(word: str, neighbours: dict[str, float], dictionary: Collection[str]) -> bool:
+    """A word no dictionary holds whose nearest words mostly aren't in one either: a name
+    ("amitabh" sits among "shahrukh", "akshay"); "soundtrack" sits among "score", "music"."""
+    bare = word.removesuffix("'s")
+    if len(bare) <= 3 or bare in dictionary or stem(word) in dictionary:
+        return False
+    plain = sum(1 for w in neighbours if w in dictionary)
+    return plain * 2 < len(neighbours) or not neighbours
 
 
 def _soft_hit(asked: list[tuple[float, list[tuple[float, str]]]]) -> float:
@@ -256,6 +286,7 @@ _ROLES = {
     # Not the "music director" or "art director": they direct no film.
     "direct": re.compile(
         r"(?i)(?<!music )(?<!musical )(?<!art )(?<!casting )(?<!photography )\bdirect\w*"
+        r"(?! of photography)"
         r"|\bhelm\w*|\bfilm by\b|\b\w+'s (new )?film\b"
     ),
     "writ": _WRITING,
@@ -288,7 +319,9 @@ def _role_of(word: str, wh: str | None) -> re.Pattern[str] | None:
 
 # Words that name no particular part: "who is the lead?" is answered by any name in the cast.
 _ANY_PART = frozenset(
-    stem(w) for w in "lead leads star main cast actor actress actors role roles part".split()
+    stem(w)
+    for w in """lead leads star main cast actor actress actors role roles part character
+    characters protagonist protagonists hero heroine title""".split()
 )
 
 
@@ -308,7 +341,12 @@ def _fits_answer_type(
             return any(w not in known for w in re.findall(r"[a-z]{3,}", text))
         if parsed.wh == "who" and WHO_IS.search(parsed.normalised):
             return bool(NAME.search(text))
-        return bool(someone(text, set(parsed.normalised.split()) | title))
+        found = someone(text, set(parsed.normalised.split()) | title)
+        if found and _A_PERSON_ASKED.search(parsed.normalised):
+            # "who is that actor?" wants a full name, not "I have also seen Soldier".
+            full = [n.span() for n in PERSON.finditer(text)]
+            return any(a <= m.start() < b for m in found for a, b in full)
+        return bool(found)
     if parsed.wh == "when":
         return bool(_TIME.search(text.lower()))
     if parsed.wh == "how many" or (parsed.wh == "how much" and _MONEY.search(parsed.normalised)):
@@ -326,6 +364,7 @@ _NUMBER = re.compile(
 )
 
 
+_A_PERSON_ASKED = re.compile(r"\b(actor|actress|director|writer|composer|screenwriter)\b")
 # "which actor is Rebar?" asks for a name, as "who plays Rebar?" does.
 _WHICH_ACTOR = re.compile(r"\b(which|what) (actor|actress|actors|actresses|star|cast member)\b")
 _YEAR_QUESTION = re.compile(

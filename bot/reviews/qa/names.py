@@ -9,7 +9,6 @@ from bot.reviews.qa import films, places
 from bot.reviews.qa.compose import join_words
 from bot.reviews.qa.intents import ParsedQuestion
 from bot.reviews.qa.words import content_words, stem
-from bot.reviews.text.lexicon import dictionary_words
 
 NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+\b")
 FULL_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
@@ -26,7 +25,7 @@ CAST_WORDS = frozenset(
 def someone(text: str, excluded: set[str], *, plain: bool = False) -> list[re.Match[str]]:
     """Capitalised words of `text` that may be someone: not quoted (a title), not a place, not
     a word of the question or the title ("who voices Batman?" is not answered by "Batman"), and
-    unless `plain`, not made of dictionary words only ("the Dark Ages")."""
+    unless `plain`, no thing named with "the" ("the Dark Ages", "The Joker")."""
     quoted = films.quoted_spans(text)
     # A run of capitalised words is one name: "Batman Beyond" answers no "who voices Batman?".
     runs = [m.span() for m in _NAME_RUN.finditer(text)]
@@ -34,7 +33,11 @@ def someone(text: str, excluded: set[str], *, plain: bool = False) -> list[re.Ma
         m
         for m in NAME.finditer(text)
         if not any(a <= m.start() < b for a, b in quoted)
-        and not any(a <= m.start() < b and _spoilt(text[a:b], excluded, plain) for a, b in runs)
+        and not any(
+            a <= m.start() < b
+            and _spoilt(text[a:b], excluded, not plain and _AFTER_THE.search(text, 0, a))
+            for a, b in runs
+        )
     ]
 
 
@@ -42,18 +45,22 @@ def someone(text: str, excluded: set[str], *, plain: bool = False) -> list[re.Ma
 _ROLE_TITLE = (
     r"(?!(?:Director|Writer|Producer|Actor|Actress|Star|Composer|Screenwriter|Filmmaker)\b)"
 )
-_PERSON = re.compile(rf"\b{_ROLE_TITLE}[A-Z][a-z]+ [A-Z][a-z]+\b")
+PERSON = re.compile(rf"\b{_ROLE_TITLE}[A-Z][a-z]+ [A-Z][a-z]+\b")
 _NAME_RUN = re.compile(rf"\b{_ROLE_TITLE}[A-Z][a-z]+(?:\s+{_ROLE_TITLE}[A-Z][a-z]+)*")
 
 
-def _spoilt(name: str, excluded: set[str], plain: bool) -> bool:
-    """A name that is a place, holds a word of the question or title, or is made of plain words
-    only ("the Dark Ages", "Beyond"): people have a name no dictionary holds, mostly."""
+_AFTER_THE = re.compile(r"\bthe\s+\Z", re.IGNORECASE)
+
+
+def _spoilt(name: str, excluded: set[str], after_the: object) -> bool:
+    """A name that is a place, holds a word of the question or title, or is a thing named with
+    "the" (`after_the`): people are seldom "the Dark Ages" or "The Joker"."""
     words = [w.casefold() for w in name.split()]
     return (
         places.names_a("place", name)
         or not excluded.isdisjoint(words)
-        or (not plain and all(w in dictionary_words() for w in words))
+        or bool(after_the)
+        or words[0] == "the"
     )
 
 
@@ -70,7 +77,7 @@ def person_in(
     quoted = films.quoted_spans(text)
     names = [
         m
-        for m in [*_PERSON.finditer(text)] or [*NAME.finditer(text)]
+        for m in [*PERSON.finditer(text)] or [*NAME.finditer(text)]
         if not {w.casefold() for w in m.group(0).split()} <= titled
         and not any(a <= m.start() < b for a, b in quoted)
         and not places.names_a("place", m.group(0))

@@ -59,8 +59,9 @@ PLOT_PATTERNS = (
 # "what's seven pounds actually about, the trailer was vague": a title, then "about" (read as
 # the plot only where no liking or complaint is asked: "what's their complaint about?").
 PLOT_ABOUT = (
-    r"^\W*what('s| is| was)( [\w'-]+){1,4}( actually| really| even| exactly)? about\b"
-    r"(?! (the|its|his|her|their) )"
+    r"^\W*what('s| is| was)"
+    r"(?!.*\b(review|critic|reviewer|hype|fuss|deal|special|so|point|on|all|up)\b.*\babout\b)"
+    r"( [\w'-]+){1,4}( actually| really| even| exactly)? about\b(?! (the|its|his|her|their) )"
 )
 ENDING_PATTERNS = (
     r"\bhow (does|did) (it|the (film|movie|story))( all)? end\b",

@@ -18,7 +18,8 @@ from bot.reviews.types import Point
 ENDING_MIN_PLOT = 4
 _ENDS = re.compile(
     r"\b(?:in the end|finally|at the end|by the end|ends (?:up|with)|ending|dies|is killed|the last"
-    r"|eventually|ultimately|climax|final|finale)\b",
+    r"|eventually|ultimately|climax|finale"
+    r"|final (?:scene|shot|glance|moments?|act|showdown|battle|confrontation|minutes|reel))\b",
     re.I,
 )
 
@@ -41,7 +42,7 @@ def ending(units: list[Unit], limit: int) -> tuple[Point, ...] | None:
         return None
     size = min(len(units), max(2, len(units) // 4))
     tail = units[-size:]
-    if not any(_tells_end(u) for u in tail):
+    if not any(_tells_end(u) or _RESOLVES.search(u.text) for u in tail):
         # A retelling that stops at the set-up ("…and that's when the trouble starts") has not
         # told the ending, however long it is.
         ends = [u for u in units[:-size] if _tells_end(u)]
@@ -50,6 +51,16 @@ def ending(units: list[Unit], limit: int) -> tuple[Point, ...] | None:
         # "The sad ending with a glimpse of hope…" may come before the rest of the retelling.
         tail = ends[-2:]
     return tuple(u.point(spoiler=True) for u in tail[:limit])
+
+
+# How a story resolves, said in the last stretch of a retelling: "the brothers reconcile and the
+# ranch is saved".
+_RESOLVES = re.compile(
+    r"\b(?:reconcile[sd]?|saved?|saves|rescue[sd]?|escapes?|escaped|defeats?|defeated|marry"
+    r"|marries|married|reunited?|survives?|survived|confess\w*"
+    r"|leaves for good|goes home|returns home)\b",
+    re.I,
+)
 
 
 def _tells_end(unit: Unit) -> bool:

@@ -85,11 +85,23 @@ def stated_rating(
     own = _own_ratings(text)
     if not own:
         return None
-    if liked is not None and abs(liked - 0.5) >= _CLEAR_LEANING:
+    last = own[-1]
+    # Only two scores, the last not labelled as the overall one: a breakdown by aspect ("Story:
+    # 2/10. Overall: 4/10") ends on the critic's own.
+    if (
+        liked is not None
+        and len(own) == 2
+        and abs(liked - 0.5) >= _CLEAR_LEANING
+        and last.start is not None
+        and not _OVERALL.search(text[max(0, last.start - 30) : last.start])
+    ):
         agreeing = [r for r in own if (r.value(liked) >= 0.5) == (liked >= 0.5)]
-        if agreeing and len(agreeing) < len(own):
-            return agreeing[-1]
-    return own[-1]
+        if len(agreeing) == 1:
+            return agreeing[0]
+    return last
+
+
+_OVERALL = re.compile(r"(?i)\b(overall|final|total|verdict|my rating|my score|i give|i'd give)\b")
 
 
 # How far from even the words must lean before they choose between a text's scores.

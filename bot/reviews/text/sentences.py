@@ -170,7 +170,14 @@ def _lowercase_breaks(paragraph: str, start: int, end: int) -> list[tuple[int, i
         if stop == "." and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
             continue  # "dr. no", "j. edgar": an abbreviation or an initial, not a sentence end
         opened = paragraph[begin : match.start()]
-        if ")" in match.group(0) and opened.count("(") > opened.count(")"):
+        aside = opened[opened.rfind("(") + 1 :] if "(" in opened else None
+        if (
+            aside is not None
+            and stop in ("?", "!")
+            and ")" in match.group(0)
+            and ")" not in aside
+            and len(aside.split()) <= 3
+        ):
             continue  # "Chris Lybbert (who?) as the hero": an aside's question, not an end
         cut = match.end()
         if len(before) >= 2:
