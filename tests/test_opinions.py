@@ -552,3 +552,10 @@ def test_advice_words_in_the_retelling_stay_plot(tagger: OpinionTagger, text: st
 def test_justice_denied_across_a_quoted_title(tagger: OpinionTagger) -> None:
     assert tagger.tag('This film doesn\'t do "Carlitos Way" any justice.').polarity == "negative"
     assert tagger.tag("The cast does it justice.").polarity == "positive"
+
+
+def test_a_part_done_well_is_the_playing_judged(tagger: OpinionTagger) -> None:
+    assert tagger.tag("She looks beautiful & does her part extremely well.").polarity == (
+        "positive"
+    )
+    assert tagger.tag("He does his job well and goes home.").subjectivity < 0.5

@@ -47,7 +47,26 @@ def subjectivity_floor(tokens: Sequence[str]) -> float:
         return ADVICE_FLOOR
     if not PLAYING_VERBS.isdisjoint(tokens) and _playing(tokens):
         return QUALITY_FLOOR
+    if "well" in tokens and not _ROLE_WORDS.isdisjoint(tokens) and _part_done_well(tokens):
+        return QUALITY_FLOOR
     return 0.0
+
+
+# "does her part extremely well", "played his role well": the playing judged.
+_ROLE_WORDS = frozenset({"part", "role"})
+_DOING = frozenset("do does did done doing play plays played playing".split())
+
+
+def _part_done_well(tokens: Sequence[str]) -> bool:
+    for i in range(len(tokens) - 3):
+        if (
+            tokens[i] in _DOING
+            and tokens[i + 1] in {"his", "her", "their", "the"}
+            and tokens[i + 2] in _ROLE_WORDS
+            and "well" in tokens[i + 3 : i + 6]
+        ):
+            return True
+    return False
 
 
 # Verbs that judge how a part is played, said of someone "as" the part: "Lundgren does not

@@ -321,7 +321,8 @@ def _role_of(word: str, wh: str | None) -> re.Pattern[str] | None:
 _ANY_PART = frozenset(
     stem(w)
     for w in """lead leads star main cast actor actress actors role roles part character
-    characters protagonist protagonists hero heroine title story film movie show plot like""".split()
+    characters protagonist protagonists hero heroine title story film movie show plot
+    like""".split()
 )
 
 
