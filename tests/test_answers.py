@@ -911,3 +911,22 @@ def test_a_retelling_that_resolves_tells_the_ending(service: ReviewService, tmp_
     ending = ask(service, "how does it end?", film="Drive")
     assert not ending.abstained and "reconcile" in cited(ending)
     assert "final cattle drive" not in cited(ending)
+
+
+def test_a_festival_screening_and_a_year_guess_are_no_facts_to_quote(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(
+        service,
+        tmp_path,
+        "Rotterdam",
+        "I saw this movie at the film festival of Rotterdam and followed the discussion. The "
+        "script is very weak and the acting is poor.",
+    )
+    for question in (
+        "did it win any prizes at rotterdam?",
+        "what year's this from, feels very 70s",
+        "did the show run long, like multiple seasons?",
+    ):
+        answer = ask(service, question, film="Rotterdam")
+        assert answer.abstained and answer.intent == "lookup", (question, answer.answer)

@@ -71,7 +71,9 @@ _HEDGE_BEFORE = frozenset(
     "got get kinda sorta just something nothing stuff things smth looks sounds seems feels "
     "is it it's was are were".split()
 )
-_EXAMPLE_AFTER = frozenset("a an what how when where".split())
+_EXAMPLE_AFTER = frozenset(
+    "a an what how when where multiple several two three four five ten maybe".split()
+)
 
 
 def _prepositional(words: list[str], index: int) -> bool:
@@ -91,7 +93,9 @@ def _prepositional(words: list[str], index: int) -> bool:
     if after in (["a", "lot"], ["a", "bit"], ["a", "little"]):
         return False
     return before in _HEDGE_BEFORE or (
-        after[:1] != [] and after[0] in _EXAMPLE_AFTER and before not in _LIKERS
+        after[:1] != []
+        and (after[0] in _EXAMPLE_AFTER or after[0].isdigit())  # "like multiple seasons"
+        and before not in _LIKERS
     )
 
 

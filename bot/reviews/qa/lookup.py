@@ -23,7 +23,7 @@ from bot.reviews.qa.names import (
     someone,
     title_words,
 )
-from bot.reviews.qa.phrasings import AWARD_WORD, CAST_QUESTION, LENGTH_QUESTION
+from bot.reviews.qa.phrasings import AWARD_WORD, CAST_QUESTION, LENGTH_QUESTION, YEAR_QUESTION
 from bot.reviews.qa.rank import best_first
 from bot.reviews.qa.similar import shipped_vectors
 from bot.reviews.qa.units import Unit, sentence_unit
@@ -301,9 +301,10 @@ _ROLES = {
 }
 
 
+# (A festival screening is no prize: "I saw this movie on the film festival of Rotterdam".)
 _PRIZE = re.compile(
     r"(?i)\b(awards?|award-winning|oscars?|baftas?|emmys?|globes?|nominat\w*|prizes?|"
-    r"festivals?|razzies?)\b"
+    r"razzies?)\b"
 )
 
 
@@ -331,7 +332,7 @@ def _fits_answer_type(
 ) -> bool:
     """A 'who' answer names someone, and someone the question does not name already unless it
     asks who they are; a 'when' answer holds a time, a 'what year' one a year."""
-    if _YEAR_QUESTION.search(parsed.normalised):
+    if YEAR_QUESTION.search(parsed.normalised):
         return places.names_a("year", text)
     asks_name = parsed.wh == "who" or bool(_WHICH_ACTOR.search(parsed.normalised))
     if asks_name:
@@ -368,7 +369,3 @@ _NUMBER = re.compile(
 _A_PERSON_ASKED = re.compile(r"\b(actor|actress|director|writer|composer|screenwriter)\b")
 # "which actor is Rebar?" asks for a name, as "who plays Rebar?" does.
 _WHICH_ACTOR = re.compile(r"\b(which|what) (actor|actress|actors|actresses|star|cast member)\b")
-_YEAR_QUESTION = re.compile(
-    r"\b(what|which) (year|decade)\b|\bwhen (was|did) (it|this|the (film|movie)) "
-    r"(come out|made|released|release|filmed|shot)\b"
-)

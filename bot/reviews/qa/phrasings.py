@@ -125,7 +125,15 @@ AWARD_WORD = re.compile(r"awards?|oscars?|baftas?|emmys?|nominat\w*|noms?|prizes
 AWARD_QUESTION = re.compile(
     rf"\b({AWARD_WORD.pattern}|golden globes?)\b|\b(win|won|wins) (any|an|a|the)\b(?!.*\bover\b)"
 )
-PLACE_QUESTION = re.compile(r"\b(shot|filmed|set|made) (in|on location in|on location)\b")
+YEAR_QUESTION = re.compile(
+    r"\b(what|which) (year|decade)\b|\bwhen (was|did) (it|this|the (film|movie)) "
+    r"(come out|made|released|release|filmed|shot)\b"
+)
+# Where, or in what year, it was made: facts to look up, whatever else the question says
+# ("what year's this from, feels very 70s").
+PLACE_QUESTION = re.compile(
+    r"\b(shot|filmed|set|made) (in|on location in|on location)\b|" + YEAR_QUESTION.pattern
+)
 # Questions about how long a film runs name no content word to match.
 LENGTH_QUESTION = re.compile(
     r"\bhow long\b|\brun ?time\b|\brunning time\b|\bhow many (mins?|minutes|hours|hrs)\b"
