@@ -46,6 +46,7 @@ class AspectVocabulary:
         self._aspects = tuple(_Aspect(name, fallback) for name, (_, fallback) in aspects.items())
         self._fallback = frozenset(a.name for a in self._aspects if a.fallback)
         self._phrases: dict[tuple[str, ...], str] = {}
+        self._terms: tuple[str, ...] | None = None
         self._prefixes: list[tuple[str, str]] = []
         for idiom in idioms:
             # A phrase that holds a cue but names no aspect ("in the end"): it matches first,
@@ -187,8 +188,11 @@ class AspectVocabulary:
         return found[0] if found else None
 
     def terms(self) -> tuple[str, ...]:
-        """Every single-word cue form, for correcting typos in questions."""
-        return tuple(sorted({key[0] for key in self._phrases if len(key) == 1}))
+        """Every single-word cue form, for correcting typos in questions (worked out once: every
+        question asks)."""
+        if self._terms is None:
+            self._terms = tuple(sorted({key[0] for key in self._phrases if len(key) == 1}))
+        return self._terms
 
     def terms_for(self, aspect: str) -> tuple[str, ...]:
         """The single-word cues of one aspect, base forms first, for searching."""
