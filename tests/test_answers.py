@@ -930,3 +930,9 @@ def test_a_festival_screening_and_a_year_guess_are_no_facts_to_quote(
     ):
         answer = ask(service, question, film="Rotterdam")
         assert answer.abstained and answer.intent == "lookup", (question, answer.answer)
+
+
+def test_the_critics_own_questions_are_no_part_of_the_ending(seeded: ReviewService) -> None:
+    ending = ask(seeded, "how does the whole thing wrap up?")
+    assert ending.intent == "ending" and "longing final glance" in cited(ending)
+    assert not any(p.text.endswith("?") for p in ending.points), cited(ending)

@@ -38,6 +38,9 @@ def plot_units(scope: Scope) -> list[Unit]:
 def ending(units: list[Unit], limit: int) -> tuple[Point, ...] | None:
     """The last stretch of the retelling, as spoilers; None when the review only sketches the
     premise in a sentence or two and so doesn't tell the ending."""
+    # The critic's own questions ("What was everyone singing and dancing about?") retell
+    # nothing, however plot-like their words.
+    units = [u for u in units if not u.text.rstrip(" \"')").endswith("?") or _tells_end(u)]
     if len(units) < ENDING_MIN_PLOT and not any(_tells_end(u) for u in units):
         return None
     size = min(len(units), max(2, len(units) // 4))
