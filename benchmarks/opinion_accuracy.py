@@ -1,7 +1,7 @@
 """10-fold cross-validated accuracy of the opinion models on SUBJ and MR.
 
 Each fold is refitted with the training code of scripts/train_opinions.py; test folds are pure
-SUBJ or MR. Rows marked "+ cues" add the tagger's rule layer (bot/reviews/opinions/cues.py) on
+SUBJ or MR. Rows marked "+ cues" add the tagger's rule layer (opinions/cues.py and voice.py) on
 top of the model, as the bot runs it. Takes a few minutes on one core.
 
     python benchmarks/opinion_accuracy.py [--data ../shared/data]
@@ -27,7 +27,7 @@ from bot.reviews.opinions.corpora import (  # noqa: E402
     polarity_corpus,
     subjectivity_corpus,
 )
-from bot.reviews.opinions.cues import blend_polarity, subjectivity_floor  # noqa: E402
+from bot.reviews.opinions.cues import blend_polarity  # noqa: E402
 from bot.reviews.opinions.domain import film_lexicon, unsign  # noqa: E402
 from bot.reviews.opinions.features import Lexicon  # noqa: E402
 from bot.reviews.opinions.tokens import normalise  # noqa: E402
@@ -42,6 +42,7 @@ from bot.reviews.opinions.training import (  # noqa: E402
     predict,
     review_contradicted,
 )
+from bot.reviews.opinions.voice import subjectivity_floor  # noqa: E402
 
 FOLDS = 10
 PUBLISHED = {"SUBJ": "NB-SVM 93.2, CNN 93.4", "MR": "NB-SVM 79.4, CNN 81.5"}

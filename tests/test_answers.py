@@ -936,3 +936,22 @@ def test_the_critics_own_questions_are_no_part_of_the_ending(seeded: ReviewServi
     ending = ask(seeded, "how does the whole thing wrap up?")
     assert ending.intent == "ending" and "longing final glance" in cited(ending)
     assert not any(p.text.endswith("?") for p in ending.points), cited(ending)
+
+
+def test_second_review_who_and_prize_cases(service: ReviewService, tmp_path: Path) -> None:
+    index_text(
+        service,
+        tmp_path,
+        "Coen",
+        "It was directed by the Coen brothers Joel and Ethan Coen. Ludwig Goransson's score "
+        "thunders. The hero, a farm boy, is played by Mark Hamill. Harrison Ford and Carrie "
+        "Fisher co-star as smugglers. Ed Harris gives a grizzled turn. It won the Palme d'Or at "
+        "the Cannes Film Festival. She must escape before the man upstairs returns.",
+    )
+    assert "Coen" in ask(service, "who directed it?", film="Coen").answer.split(" — ")[0]
+    assert ask(service, "who is the composer?", film="Coen").answer.startswith("Ludwig Goransson")
+    assert ask(service, "who plays the hero?", film="Coen").answer.startswith("Mark Hamill")
+    assert not ask(service, "who stars in it?", film="Coen").answer.startswith("Cannes")
+    assert ask(service, "is nolan in it?", film="Coen").abstained
+    assert not ask(service, "did it win any awards?", film="Coen").abstained
+    assert ask(service, "how does it end?", film="Coen").abstained

@@ -524,7 +524,7 @@ def test_a_short_clause_with_its_own_subject_makes_the_sentence_an_opinion(
     tagger: OpinionTagger,
 ) -> None:
     text = (
-        "They change throughout the story, and although they're not the strongest actors in the "
+        "They change throughout the story, and while they're not the strongest actors in the "
         "world, they're at least believable."
     )
     opinion = tagger.tag(text)
@@ -559,3 +559,16 @@ def test_a_part_done_well_is_the_playing_judged(tagger: OpinionTagger) -> None:
         "positive"
     )
     assert tagger.tag("He does his job well and goes home.").subjectivity < 0.5
+
+
+def test_second_review_cases_keep_their_readings(tagger: OpinionTagger) -> None:
+    # "any justice" said with no doing is no denial.
+    hopeful = tagger.tag("If there is any justice in the world, Streep will win an Oscar.")
+    assert hopeful.polarity == "positive"
+    # The critic's own advice and singled-out praise are opinions, however plain.
+    for text in ("Save your money, folks.", "The saving grace is Rachel Weisz."):
+        assert tagger.tag(text).subjectivity >= 0.5, text
+    assert tagger.tag("She did the part as well as the dance number.").polarity == "neutral"
+    # "…, and while X, Y" concedes X.
+    mixed = tagger.tag("I enjoyed it, and while the plot is thin, the cast is great.")
+    assert [c.polarity for c in mixed.clauses] == ["positive", "negative", "positive"]

@@ -169,3 +169,8 @@ def test_a_bracketed_sentence_stays_apart_from_the_next() -> None:
         "(He was also great in Heat.)",
         "the rest of the film is a mess.",
     ]
+
+
+def test_a_long_aside_with_a_cry_ends_no_sentence() -> None:
+    text = "The villain (played by a wooden Steven Seagal, of all people!) never once smiles."
+    assert [s.text for s in prepare(text)] == [text]

@@ -142,7 +142,11 @@ def clause_spans(tokens: Sequence[str]) -> list[tuple[int, int]]:
             if cut_before > start:
                 pieces.append((start, cut_before))
             start = max(resume, cut_before)
-            subordinate = text in _SUBORDINATE
+            # "…, and while the plot is thin, the cast is great": "while" after a comma or
+            # "and"/"but" concedes; "Last summer while I was in Korea, I…" tells when.
+            subordinate = text in _SUBORDINATE or (
+                text == "while" and i > 0 and tokens[i - 1] in {",", "and", "but"}
+            )
     if start < n:
         pieces.append((start, n))
     worded = [p for p in pieces if any(map(_is_word, tokens[p[0] : p[1]]))]

@@ -1,9 +1,5 @@
-"""Surface cues of the critic's own voice that the corpus-trained model underweights.
-
-SUBJ's opinions are short critic blurbs, so a reviewer musing in the first person ("I thought
-she loved his music") can read as plot to the model. A floor lifts such clauses; the accuracy
-benchmark reports SUBJ with and without it.
-"""
+"""Polarity cues the corpus-trained model underweights: the opinion lexicon with negation,
+contrast and excess, idioms, and advice to the reader (the subjectivity cues are in voice.py)."""
 
 from __future__ import annotations
 
@@ -11,108 +7,6 @@ import math
 from collections.abc import Sequence
 
 from bot.reviews.opinions.features import NEGATORS, Lexicon, negation_flags
-
-# In SUBJ, 94% of sentences with a first-person singular pronoun are opinions.
-FIRST_PERSON = frozenset({"i", "me", "my", "myself", "i'm", "i've", "i'd", "i'll", "imo"})
-FIRST_PERSON_FLOOR = 0.8
-# An intensifier before an opinion word ("so dull") was once a floor of 0.6 too: in SUBJ's
-# 10-fold CV it lifted 59 plot sentences ("so happy", "very angry") for 5 opinions rescued, and
-# cost the shipped model 0.54 points (93.84 -> 93.30), so it was dropped.
-
-
-# Adjectives that grade a film or a performance, not a character's state ("she was superb", not
-# "she was afraid"): said of someone with a copula, they are the critic's judgement, though
-# SUBJ's plot sentences taught the model that "she was …" is story.
-QUALITY_WORDS = frozenset(
-    """
-    superb excellent brilliant terrific outstanding wonderful fantastic marvelous marvellous
-    magnificent flawless superlative masterful impeccable convincing unconvincing believable
-    unbelievable memorable forgettable watchable unwatchable mediocre dreadful awful atrocious
-    abysmal terrible horrible lousy pathetic laughable wooden stiff bland lifeless hammy
-    overrated underrated overacted overblown unfunny hilarious riveting gripping compelling
-    tedious boring dull likeable likable unlikeable unlikable passable serviceable miscast
-    underwhelming uninspired unremarkable overwrought""".split()
-)
-_COPULAS = frozenset({"is", "was", "are", "were", "'s", "seems", "seemed", "looks", "looked"})
-QUALITY_FLOOR = 0.6
-
-
-def subjectivity_floor(tokens: Sequence[str]) -> float:
-    """The least subjectivity these tokens can have, judging by the critic-voice cues."""
-    if not FIRST_PERSON.isdisjoint(tokens):
-        return FIRST_PERSON_FLOOR
-    if not QUALITY_WORDS.isdisjoint(tokens) and _graded(tokens):
-        return QUALITY_FLOOR
-    if not _ADVICE_STARTS.isdisjoint(tokens) and _critic_frame(tokens):
-        return ADVICE_FLOOR
-    if not PLAYING_VERBS.isdisjoint(tokens) and _playing(tokens):
-        return QUALITY_FLOOR
-    if "well" in tokens and not _ROLE_WORDS.isdisjoint(tokens) and _part_done_well(tokens):
-        return QUALITY_FLOOR
-    return 0.0
-
-
-# "does her part extremely well", "played his role well": the playing judged.
-_ROLE_WORDS = frozenset({"part", "role"})
-_DOING = frozenset("do does did done doing play plays played playing".split())
-
-
-def _part_done_well(tokens: Sequence[str]) -> bool:
-    for i in range(len(tokens) - 3):
-        if (
-            tokens[i] in _DOING
-            and tokens[i + 1] in {"his", "her", "their", "the"}
-            and tokens[i + 2] in _ROLE_WORDS
-            and "well" in tokens[i + 3 : i + 6]
-        ):
-            return True
-    return False
-
-
-# Verbs that judge how a part is played, said of someone "as" the part: "Lundgren does not
-# convince as an ex-military teacher", "she shines as the widow".
-# ("shines as", "struggles as", "is convinced as" say as much of the moon, a single mother or a
-# detective in the plot.)
-PLAYING_VERBS = frozenset("convince convinces convincing excels excelled flounders falters".split())
-_PART_OPENERS = frozenset({"a", "an", "the", "his", "her"})
-
-
-def _playing(tokens: Sequence[str]) -> bool:
-    return any(
-        token in PLAYING_VERBS
-        and tokens[i + 1 : i + 2] == ["as"]
-        and tokens[i + 2 : i + 3] != []
-        and tokens[i + 2] in _PART_OPENERS
-        for i, token in enumerate(tokens[:-2])
-    )
-
-
-def _critic_frame(tokens: Sequence[str]) -> bool:
-    """Advice said of the film or as the critic's own ("the problem with the film", "my biggest
-    complaint"): in a retelling, "warns the children to stay away" and "her biggest weakness" are
-    the story's."""
-    for i, token in enumerate(tokens):
-        if token not in _ADVICE_STARTS:
-            continue
-        for phrase in _ADVICE:
-            if tuple(tokens[i : i + len(phrase)]) == phrase and (
-                not _FILM_WORDS.isdisjoint(phrase) or (i > 0 and tokens[i - 1] in _OWN)
-            ):
-                return True
-    return False
-
-
-_FILM_WORDS = frozenset({"film", "movie", "this", "it"})
-_OWN = frozenset({"my", "its"})
-
-
-def _graded(tokens: Sequence[str]) -> bool:
-    """A quality word at most two words after a copula ("was simply superb")."""
-    for i, token in enumerate(tokens):
-        if token in QUALITY_WORDS and not _COPULAS.isdisjoint(tokens[max(0, i - 3) : i]):
-            return True
-    return False
-
 
 # How much a clause's lexicon reading counts against the model's: short clauses give the
 # n-gram model little to go on, and corpus quirks ("acting" leans negative in MR) show through.
@@ -127,21 +21,25 @@ SHORT_LEXICON_SHARE = 0.8
 # it"), and a part singled out as the good one the plainest praise, even in a pan ("the only
 # redeeming feature was…", "the best part of the movie was…"): where a unit holds such a
 # phrase, its reading outweighs the words around it.
-_ADVICE = {
+# The critic singling out a fault: "my biggest beef", "the problem with the film". A story's
+# people have faults too ("her biggest weakness is her love for her brother").
+_FAULT_PHRASES = (
+    "biggest beef|main beef|biggest complaint|main complaint|only complaint"
+    "|biggest gripe|main gripe|only gripe|minor gripe|minor quibble|only quibble"
+    "|biggest flaw|major flaw|main flaw|fatal flaw|biggest weakness|main weakness"
+    "|major weakness|biggest problem with|main problem with|problem with the film"
+    "|problem with the movie|problem with this film|problem with this movie"
+    "|wrong with the film|wrong with the movie|wrong with this film|wrong with this movie"
+    "|biggest disappointment|biggest letdown"
+)
+FAULTS = frozenset(tuple(phrase.split()) for phrase in _FAULT_PHRASES.split("|"))
+ADVICE = {
     tuple(phrase.split()): sign
     for phrases, sign in (
         (
             "skip this|skip it|avoid this|avoid it|do n't bother|stay away|save your money"
             "|waste of time|waste of money|waste of your time|do n't waste|not worth watching"
-            "|not worth seeing|not worth your time|not worth it"
-            # The critic singling out a fault: "my biggest beef", "the problem with the film".
-            "|biggest beef|main beef|biggest complaint|main complaint|only complaint"
-            "|biggest gripe|main gripe|only gripe|minor gripe|minor quibble|only quibble"
-            "|biggest flaw|major flaw|main flaw|fatal flaw|biggest weakness|main weakness"
-            "|major weakness|biggest problem with|main problem with|problem with the film"
-            "|problem with the movie|problem with this film|problem with this movie"
-            "|wrong with the film|wrong with the movie|wrong with this film|wrong with this movie"
-            "|biggest disappointment|biggest letdown",
+            "|not worth seeing|not worth your time|not worth it|" + _FAULT_PHRASES,
             -1,
         ),
         (
@@ -158,23 +56,20 @@ _ADVICE = {
     )
     for phrase in phrases.split("|")
 }
-_ADVICE_STARTS = frozenset(phrase[0] for phrase in _ADVICE)
+ADVICE_STARTS = frozenset(phrase[0] for phrase in ADVICE)
 ADVICE_SHARE = 0.8
-# Advice is the critic's voice even where the model hears plot ("But the real problem with the
-# film lies with Sharon Stone" read 0.24).
-ADVICE_FLOOR = 0.7
 
 
 def advice(tokens: Sequence[str]) -> int:
     """+1 or -1 for the last piece of advice in the tokens (a negation just before flips it:
     "not worth watching" is its own phrase, "never miss it" a flipped one), else 0."""
     found = 0
-    if _ADVICE_STARTS.isdisjoint(tokens):
+    if ADVICE_STARTS.isdisjoint(tokens):
         return 0
     for i, token in enumerate(tokens):
-        if token not in _ADVICE_STARTS:
+        if token not in ADVICE_STARTS:
             continue
-        for phrase, sign in _ADVICE.items():
+        for phrase, sign in ADVICE.items():
             if tuple(tokens[i : i + len(phrase)]) == phrase:
                 negated = _denied_before(tokens, i)
                 found = -sign if negated and phrase[0] not in NEGATORS else sign
@@ -333,6 +228,8 @@ _IDIOMS = {
     for phrase in phrases.split("|")
 }
 _SAID_DENIED = ("any", "justice")
+# "if there is any justice in the world" is no denial: the idiom is "do it any justice".
+_DONE = frozenset({"do", "does", "did", "doing", "done"})
 # Per first word, its idioms, longest first: the scan looks up only the idioms a word opens.
 _IDIOMS_AT: dict[str, list[tuple[tuple[str, ...], int]]] = {}
 for _phrase, _sign in sorted(_IDIOMS.items(), key=lambda item: -len(item[0])):
@@ -350,7 +247,9 @@ def _idioms(tokens: Sequence[str], signs: list[int | None]) -> list[tuple[int, i
         width = 1
         if tokens[i] in _IDIOM_STARTS:
             for phrase, sign in _IDIOMS_AT[tokens[i]]:
-                if tuple(tokens[i : i + len(phrase)]) == phrase:
+                if tuple(tokens[i : i + len(phrase)]) == phrase and (
+                    phrase != _SAID_DENIED or not _DONE.isdisjoint(tokens[max(0, i - 6) : i])
+                ):
                     found.append((i, sign))
                     # "a bit too neat": the quality in excess is the complaint, not praise.
                     covered = len(phrase) + (phrase[-1] == "too")

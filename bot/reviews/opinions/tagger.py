@@ -15,11 +15,12 @@ import numpy as np
 
 from bot.reviews.opinions.aspects import AspectVocabulary
 from bot.reviews.opinions.clauses import clause_spans, opens_on_participle
-from bot.reviews.opinions.cues import blend_polarity, lexicon_polarity, subjectivity_floor
+from bot.reviews.opinions.cues import blend_polarity, lexicon_polarity
 from bot.reviews.opinions.features import NEGATORS, packed_units, unique_units
 from bot.reviews.opinions.model import POLARITY, SUBJECTIVITY, OpinionModel
 from bot.reviews.opinions.stance import StanceModel
 from bot.reviews.opinions.tokens import token_columns
+from bot.reviews.opinions.voice import subjectivity_floor
 
 # A clause is an opinion from here up; below it, its polarity is reported as neutral.
 SUBJECTIVE_GATE = 0.5

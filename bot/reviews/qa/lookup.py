@@ -134,8 +134,10 @@ def rank_lookup(
                     for name in FULL_NAME.findall(sentence.text)
                     if shape is NAME and not {w.casefold() for w in name.split()} <= title
                 )
-                # "who played the villain?": a sentence that also names the part comes first.
-                score = 0.5 + 0.1 * len(found) + 0.1 * full_names + 0.3 * named_part
+                # "who played the villain?": a sentence that also names the part comes first,
+                # and one that casts someone before one that merely names people.
+                casting = 0.3 if shape is NAME and _CASTING.search(sentence.text) else 0.0
+                score = 0.5 + 0.1 * len(found) + 0.1 * full_names + 0.3 * named_part + casting
                 scored.append((score, sentence_unit(review, sentence)))
         return best_first(scored)
     if not query:
@@ -157,7 +159,7 @@ def rank_lookup(
             if w in word_aspects:
                 word_aspects[w].add(aspect)
     mass = sum(idf.values())
-    soft = _soft_matches(query, words_of)
+    soft = _soft_matches(query, words_of, vocabulary.terms())
     kinds = [places.kind_of(w) for w in query]
     roles = [_role_of(w, parsed.wh) for w in query]
     scored = []
@@ -199,6 +201,11 @@ def rank_lookup(
     return best_first(scored)
 
 
+_CASTING = re.compile(
+    r"(?i)\b(stars?|starring|starred|plays?|played|playing|co-stars?|portray\w*|cast)\b"
+)
+
+
 def _characters_of(
     part: set[str], pool: list[tuple[Review, Sentence]], asked: set[str]
 ) -> set[str]:
@@ -211,7 +218,7 @@ def _characters_of(
             named |= {stem(m.group(0).casefold()) for m in someone(sentence.text, asked)}
             # The sentence may open on the name: "Irving is a small-time con man".
             first = re.match(r"[A-Z][a-z]+\b", sentence.text)
-            if first and first.group(0).casefold() not in known | asked:
+            if first and first.group(0).casefold() not in known and first.group(0) not in asked:
                 named.add(stem(first.group(0).casefold()))
     return named
 
@@ -223,7 +230,7 @@ SOFT_NEIGHBOURS = 25
 
 
 def _soft_matches(
-    query: list[str], words_of: list[set[str]]
+    query: list[str], words_of: list[set[str]], film_words: Collection[str] = ()
 ) -> list[list[list[tuple[float, str]]]] | None:
     """For each query word and sentence, the sentence's words among the query word's nearest
     neighbours, with their similarity, most similar first."""
@@ -233,11 +240,11 @@ def _soft_matches(
     found: list[list[list[tuple[float, str]]]] = []
     dictionary = dictionary_words()
     for word in query:
-        neighbours = vectors.neighbours(word, SOFT_NEIGHBOURS)
-        if _a_name(word, neighbours, dictionary):
+        if _a_name(word, dictionary, film_words):
             # A name stands for no one else: "Amitabh Bachchan" is not "Akshay".
             found.append([[] for _ in words_of])
             continue
+        neighbours = vectors.neighbours(word, SOFT_NEIGHBOURS)
         near = {w: c for w, c in neighbours.items() if c >= SOFT_MIN}
         found.append(
             [sorted(((near[w], w) for w in words if w in near), reverse=True) for words in words_of]
@@ -245,14 +252,13 @@ def _soft_matches(
     return found
 
 
-def _a_name(word: str, neighbours: dict[str, float], dictionary: Collection[str]) -> bool:
-    """A word no dictionary holds whose nearest words mostly aren't in one either: a name
-    ("amitabh" sits among "shahrukh", "akshay"); "soundtrack" sits among "score", "music"."""
+def _a_name(word: str, dictionary: Collection[str], film_words: Collection[str]) -> bool:
+    """A word no dictionary holds is a name ("amitabh", "nolan"), unless it is one of the film
+    words the aspect vocabulary knows ("soundtrack", "storyline")."""
     bare = word.removesuffix("'s")
-    if len(bare) <= 3 or bare in dictionary or stem(word) in dictionary:
-        return False
-    plain = sum(1 for w in neighbours if w in dictionary)
-    return plain * 2 < len(neighbours) or not neighbours
+    return not (
+        len(bare) <= 3 or bare in dictionary or stem(word) in dictionary or bare in film_words
+    )
 
 
 def _soft_hit(asked: list[tuple[float, list[tuple[float, str]]]]) -> float:
@@ -304,7 +310,7 @@ _ROLES = {
 # (A festival screening is no prize: "I saw this movie on the film festival of Rotterdam".)
 _PRIZE = re.compile(
     r"(?i)\b(awards?|award-winning|oscars?|baftas?|emmys?|globes?|nominat\w*|prizes?|"
-    r"razzies?)\b"
+    r"razzies?|palme)\b|\b(won|wins|winner|winning)\b[^.!?]*\bfestival"
 )
 
 
@@ -322,8 +328,7 @@ def _role_of(word: str, wh: str | None) -> re.Pattern[str] | None:
 _ANY_PART = frozenset(
     stem(w)
     for w in """lead leads star main cast actor actress actors role roles part character
-    characters protagonist protagonists hero heroine title story film movie show plot
-    like""".split()
+    characters protagonist protagonists story film movie show plot like""".split()
 )
 
 
@@ -366,6 +371,8 @@ _NUMBER = re.compile(
 )
 
 
-_A_PERSON_ASKED = re.compile(r"\b(actor|actress|director|writer|composer|screenwriter)\b")
+_A_PERSON_ASKED = re.compile(
+    r"\b(which|what|that|this|name of the) (actor|actress)\b|\b(that|this) (guy|woman|man)\b"
+)
 # "which actor is Rebar?" asks for a name, as "who plays Rebar?" does.
 _WHICH_ACTOR = re.compile(r"\b(which|what) (actor|actress|actors|actresses|star|cast member)\b")

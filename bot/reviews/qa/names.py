@@ -9,6 +9,7 @@ from bot.reviews.qa import films, places
 from bot.reviews.qa.compose import join_words
 from bot.reviews.qa.intents import ParsedQuestion
 from bot.reviews.qa.words import content_words, stem
+from bot.reviews.text.lexicon import dictionary_words
 
 NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+\b")
 FULL_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
@@ -54,13 +55,12 @@ _AFTER_THE = re.compile(r"\bthe\s+\Z", re.IGNORECASE)
 
 def _spoilt(name: str, excluded: set[str], after_the: object) -> bool:
     """A name that is a place, holds a word of the question or title, or is a thing named with
-    "the" (`after_the`): people are seldom "the Dark Ages" or "The Joker"."""
+    "the" in plain words (`after_the`): "the Dark Ages", not "the Coen brothers"."""
     words = [w.casefold() for w in name.split()]
     return (
         places.names_a("place", name)
         or not excluded.isdisjoint(words)
-        or bool(after_the)
-        or words[0] == "the"
+        or (bool(after_the) and all(w in dictionary_words() for w in words))
     )
 
 

@@ -59,6 +59,8 @@ def ending(units: list[Unit], limit: int) -> tuple[Point, ...] | None:
 # How a story resolves, said in the last stretch of a retelling: "the brothers reconcile and the
 # ranch is saved".
 _RESOLVES = re.compile(
+    # Not what someone must or will do: "She must escape before the man upstairs returns."
+    r"(?<!must )(?<!to )(?<!will )(?<!can )(?<!could )"
     r"\b(?:reconcile[sd]?|saved?|saves|rescue[sd]?|escapes?|escaped|defeats?|defeated|marry"
     r"|marries|married|reunited?|survives?|survived|confess\w*"
     r"|leaves for good|goes home|returns home)\b",

@@ -176,9 +176,12 @@ def _lowercase_breaks(paragraph: str, start: int, end: int) -> list[tuple[int, i
             and stop in ("?", "!")
             and ")" in match.group(0)
             and ")" not in aside
-            and len(aside.split()) <= 3
+            and not opened.lstrip().startswith("(")
         ):
-            continue  # "Chris Lybbert (who?) as the hero": an aside's question, not an end
+            # "Chris Lybbert (who?) as the hero", "(played by Seagal, of all people!) never
+            # smiles": an aside's question or cry, not an end; a bracketed sentence of its own
+            # still is one.
+            continue
         cut = match.end()
         if len(before) >= 2:
             pieces.append((begin, cut))
