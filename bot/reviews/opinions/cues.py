@@ -57,6 +57,10 @@ ADVICE = {
     for phrase in phrases.split("|")
 }
 ADVICE_STARTS = frozenset(phrase[0] for phrase in ADVICE)
+# Per first word, its advice phrases: a unit looks up only the phrases its words open.
+ADVICE_AT: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+for _advised, _advice_sign in ADVICE.items():
+    ADVICE_AT.setdefault(_advised[0], []).append((_advised, _advice_sign))
 ADVICE_SHARE = 0.8
 
 
@@ -69,7 +73,7 @@ def advice(tokens: Sequence[str]) -> int:
     for i, token in enumerate(tokens):
         if token not in ADVICE_STARTS:
             continue
-        for phrase, sign in ADVICE.items():
+        for phrase, sign in ADVICE_AT[token]:
             if tuple(tokens[i : i + len(phrase)]) == phrase:
                 negated = _denied_before(tokens, i)
                 found = -sign if negated and phrase[0] not in NEGATORS else sign

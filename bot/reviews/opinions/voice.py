@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.reviews.opinions.cues import ADVICE, ADVICE_STARTS, FAULTS
+from bot.reviews.opinions.cues import ADVICE_AT, ADVICE_STARTS, FAULTS
 
 # In SUBJ, 94% of sentences with a first-person singular pronoun are opinions.
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "i'm", "i've", "i'd", "i'll", "imo"})
@@ -96,7 +96,7 @@ def _critic_frame(tokens: Sequence[str]) -> bool:
     for i, token in enumerate(tokens):
         if token not in ADVICE_STARTS:
             continue
-        for phrase in ADVICE:
+        for phrase, _ in ADVICE_AT[token]:
             if tuple(tokens[i : i + len(phrase)]) != phrase:
                 continue
             before = tokens[i - 1] if i > 0 else ""
