@@ -955,3 +955,17 @@ def test_second_review_who_and_prize_cases(service: ReviewService, tmp_path: Pat
     assert ask(service, "is nolan in it?", film="Coen").abstained
     assert not ask(service, "did it win any awards?", film="Coen").abstained
     assert ask(service, "how does it end?", film="Coen").abstained
+
+
+def test_a_yes_no_opinion_of_an_aspect_is_not_looked_up(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(
+        service,
+        tmp_path,
+        "Bridge",
+        "A boy lives with his father in a lonely house. The old bridge does not hold up in the "
+        "storm. The acting is fine.",
+    )
+    answer = ask(service, "does the acting hold up?", film="Bridge")
+    assert answer.intent == "aspect" and "bridge" not in cited(answer)

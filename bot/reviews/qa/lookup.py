@@ -58,6 +58,7 @@ def as_fact(
     question's words."""
     fact = (
         parsed.intent == "aspect"
+        and bool(parsed.people)  # "does the acting hold up?" asks an opinion of the acting
         and parsed.polarity is None
         and bool(_DOES_SOMETHING.match(parsed.normalised))
         and not OPINION_QUESTION.search(parsed.normalised)
