@@ -4,7 +4,7 @@ contrast and excess, idioms, and advice to the reader (the subjectivity cues are
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from bot.reviews.opinions.features import NEGATORS, Lexicon, negation_flags
 
@@ -33,7 +33,7 @@ _FAULT_PHRASES = (
     "|biggest disappointment|biggest letdown"
 )
 FAULTS = frozenset(tuple(phrase.split()) for phrase in _FAULT_PHRASES.split("|"))
-ADVICE = {
+_ADVICE = {
     tuple(phrase.split()): sign
     for phrases, sign in (
         (
@@ -56,27 +56,31 @@ ADVICE = {
     )
     for phrase in phrases.split("|")
 }
-ADVICE_STARTS = frozenset(phrase[0] for phrase in ADVICE)
 # Per first word, its advice phrases: a unit looks up only the phrases its words open.
-ADVICE_AT: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-for _advised, _advice_sign in ADVICE.items():
-    ADVICE_AT.setdefault(_advised[0], []).append((_advised, _advice_sign))
+_ADVICE_AT: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+for _advised, _advice_sign in _ADVICE.items():
+    _ADVICE_AT.setdefault(_advised[0], []).append((_advised, _advice_sign))
+ADVICE_STARTS = frozenset(_ADVICE_AT)
 ADVICE_SHARE = 0.8
+
+
+def advice_phrases(tokens: Sequence[str]) -> Iterator[tuple[int, tuple[str, ...], int]]:
+    """(position, phrase, sign) of each piece of advice in the tokens, in order."""
+    if ADVICE_STARTS.isdisjoint(tokens):
+        return
+    for i, token in enumerate(tokens):
+        for phrase, sign in _ADVICE_AT.get(token, ()):
+            if tuple(tokens[i : i + len(phrase)]) == phrase:
+                yield i, phrase, sign
 
 
 def advice(tokens: Sequence[str]) -> int:
     """+1 or -1 for the last piece of advice in the tokens (a negation just before flips it:
     "not worth watching" is its own phrase, "never miss it" a flipped one), else 0."""
     found = 0
-    if ADVICE_STARTS.isdisjoint(tokens):
-        return 0
-    for i, token in enumerate(tokens):
-        if token not in ADVICE_STARTS:
-            continue
-        for phrase, sign in ADVICE_AT[token]:
-            if tuple(tokens[i : i + len(phrase)]) == phrase:
-                negated = _denied_before(tokens, i)
-                found = -sign if negated and phrase[0] not in NEGATORS else sign
+    for i, phrase, sign in advice_phrases(tokens):
+        negated = _denied_before(tokens, i)
+        found = -sign if negated and phrase[0] not in NEGATORS else sign
     return found
 
 

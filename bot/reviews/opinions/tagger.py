@@ -110,7 +110,7 @@ _CLAUSE_SUBJECTS = frozenset(
 )
 
 
-def _before_contrast(parsed: _Parsed, first: int, last: int) -> bool:
+def _before_contrast(parsed: _Parsed, last: int) -> bool:
     """True when the next clause opens on "but" or "yet"."""
     following = [start for start, _ in parsed.spans if start >= last]
     return bool(following) and parsed.lexical[following[0]] in _CONTRASTS
@@ -230,7 +230,7 @@ class OpinionTagger:
                 subjectivity = self._inherited(
                     parsed.lexical[first:last], raw, subjectivity, sentence
                 )
-                if subjectivity < SUBJECTIVE_GATE and _before_contrast(parsed, first, last):
+                if subjectivity < SUBJECTIVE_GATE and _before_contrast(parsed, last):
                     subjectivity = self._conceding(
                         parsed.lexical[first:last], raw, subjectivity, sentence
                     )

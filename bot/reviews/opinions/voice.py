@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.reviews.opinions.cues import ADVICE_AT, ADVICE_STARTS, FAULTS
+from bot.reviews.opinions.cues import ADVICE_STARTS, FAULTS, advice_phrases
 
 # In SUBJ, 94% of sentences with a first-person singular pronoun are opinions.
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "i'm", "i've", "i'd", "i'll", "imo"})
@@ -34,6 +34,9 @@ QUALITY_WORDS = frozenset(
 )
 _COPULAS = frozenset({"is", "was", "are", "were", "'s", "seems", "seemed", "looks", "looked"})
 QUALITY_FLOOR = 0.6
+# Advice is the critic's voice even where the model hears plot ("But the real problem with the
+# film lies with Sharon Stone" read 0.24).
+ADVICE_FLOOR = 0.7
 
 
 def subjectivity_floor(tokens: Sequence[str]) -> float:
@@ -80,11 +83,8 @@ _PART_OPENERS = frozenset({"a", "an", "the", "his", "her"})
 
 def _playing(tokens: Sequence[str]) -> bool:
     return any(
-        token in PLAYING_VERBS
-        and tokens[i + 1 : i + 2] == ["as"]
-        and tokens[i + 2 : i + 3] != []
-        and tokens[i + 2] in _PART_OPENERS
-        for i, token in enumerate(tokens[:-2])
+        tokens[i] in PLAYING_VERBS and tokens[i + 1] == "as" and tokens[i + 2] in _PART_OPENERS
+        for i in range(len(tokens) - 2)
     )
 
 
@@ -93,18 +93,13 @@ def _critic_frame(tokens: Sequence[str]) -> bool:
     only said of the film or as the critic's own ("the problem with the film", "my biggest
     complaint"). In a retelling, "warns the children to stay away" and "her biggest weakness"
     are the story's."""
-    for i, token in enumerate(tokens):
-        if token not in ADVICE_STARTS:
-            continue
-        for phrase, _ in ADVICE_AT[token]:
-            if tuple(tokens[i : i + len(phrase)]) != phrase:
-                continue
-            before = tokens[i - 1] if i > 0 else ""
-            if phrase in FAULTS:
-                if not _FILM_WORDS.isdisjoint(phrase) or before in _OWN:
-                    return True
-            elif before not in _REPORTED:
+    for i, phrase, _ in advice_phrases(tokens):
+        before = tokens[i - 1] if i > 0 else ""
+        if phrase in FAULTS:
+            if not _FILM_WORDS.isdisjoint(phrase) or before in _OWN:
                 return True
+        elif before not in _REPORTED:
+            return True
     return False
 
 
@@ -120,8 +115,3 @@ def _graded(tokens: Sequence[str]) -> bool:
         if token in QUALITY_WORDS and not _COPULAS.isdisjoint(tokens[max(0, i - 3) : i]):
             return True
     return False
-
-
-# Advice is the critic's voice even where the model hears plot ("But the real problem with the
-# film lies with Sharon Stone" read 0.24).
-ADVICE_FLOOR = 0.7

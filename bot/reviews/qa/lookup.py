@@ -113,13 +113,16 @@ def rank_lookup(
     # The film's own title is capitalised too, but it is nobody in the cast.
     guessed = title_words(guessed_title or "")
     titles = {r.film: title_words(r.film) | guessed for r in reviews}
+    if shape is None and not query:
+        return []
+    stems_of = [{stem(w) for w in content_words(s.text)} for _, s in pool]
     if shape is not None:
         part = {stem(w) for w in query if w not in guessed} - CAST_WORDS - _ANY_PART
         asked = set(parsed.normalised.split())
         if shape is NAME and part:
-            part |= _characters_of(part, pool, asked)
+            part |= _characters_of(part, pool, stems_of, asked)
         scored = []
-        for review, sentence in pool:
+        for (review, sentence), stems in zip(pool, stems_of, strict=True):
             title = titles[review.film]
             if shape is NAME:
                 # The cast may be listed by their parts ("A Son & Father"): plain words count.
@@ -127,7 +130,7 @@ def rank_lookup(
             else:
                 found = [m for m in shape.findall(sentence.text) if m.casefold() not in title]
             # "who plays her ex-student?" is not answered by a sentence that names no student.
-            named_part = len(part & {stem(w) for w in content_words(sentence.text)})
+            named_part = len(part & stems)
             needs_part = shape is NAME and part
             if found and (named_part or not needs_part):
                 full_names = sum(
@@ -141,9 +144,6 @@ def rank_lookup(
                 score = 0.5 + 0.1 * len(found) + 0.1 * full_names + 0.3 * named_part + casting
                 scored.append((score, sentence_unit(review, sentence)))
         return best_first(scored)
-    if not query:
-        return []
-    stems_of = [{stem(w) for w in content_words(s.text)} for _, s in pool]
     words_of = [set(content_words(s.text)) for _, s in pool]
     total = len(pool)
     idf = {}
@@ -208,14 +208,17 @@ _CASTING = re.compile(
 
 
 def _characters_of(
-    part: set[str], pool: list[tuple[Review, Sentence]], asked: set[str]
+    part: set[str],
+    pool: list[tuple[Review, Sentence]],
+    stems_of: list[set[str]],
+    asked: set[str],
 ) -> set[str]:
     """The names the review gives the part asked about: "who plays the con man?" is answered
     by "Christian Bale plays Irving" where "Irving is a small-time con man"."""
     named: set[str] = set()
     known = dictionary_words()
-    for _, sentence in pool:
-        if part & {stem(w) for w in content_words(sentence.text)}:
+    for (_, sentence), stems in zip(pool, stems_of, strict=True):
+        if part & stems:
             named |= {stem(m.group(0).casefold()) for m in someone(sentence.text, asked)}
             # The sentence may open on the name: "Irving is a small-time con man".
             first = re.match(r"[A-Z][a-z]+\b", sentence.text)

@@ -75,9 +75,10 @@ def stated_rating(
 ) -> Rating | None:
     """The critic's rating: from the review's metadata when it has one, else from its text.
 
-    A text that gives scores on both sides ("Rise to Power - 1 out of 10. Carlito's Way - 9 out
-    of 10": the film and the one it is held against) is taken at the last score on the side its
-    words lean to (`liked`, P(positive) from the stance model), else at its last score."""
+    A text that gives two scores on opposite sides, the last not labelled overall ("Rise to
+    Power - 1 out of 10. Carlito's Way - 9 out of 10": the film and the one it is held against),
+    is taken at the one its words lean to (`liked`, P(positive) from the stance model); any
+    other text at its last score."""
     if metadata:
         found = parse_rating(metadata)
         if found is not None:
