@@ -36,6 +36,23 @@ def test_markdown_front_matter_is_metadata_and_body_is_the_review(service: Revie
     assert "film: Dune" not in review.text
 
 
+def test_a_title_with_a_colon_needs_no_yaml_quotes(service: ReviewService, tmp_path: Path) -> None:
+    path = tmp_path / "trek.txt"
+    path.write_text("---\nfilm: Star Trek: Insurrection\nyear: 1998\n---\nA fine voyage.")
+    review = service.store.review(_ingest(service, path).added[0])
+    assert review is not None
+    assert (review.film, review.year, review.text) == ("Star Trek: Insurrection", 1998, "A fine voyage.")
+
+
+def test_a_header_that_is_neither_yaml_nor_fields_is_refused(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    path = tmp_path / "broken.txt"
+    path.write_text("---\nfilm: [Heat\n  - oops\n---\nGreat.")
+    report = _ingest(service, path)
+    assert not report.added and "not valid YAML" in report.failed[0].message
+
+
 def test_directory_ingests_every_review_file(service: ReviewService, tmp_path: Path) -> None:
     for name in ("dune.md", "heat.txt"):
         (tmp_path / name).write_text((FIXTURES / name).read_text())

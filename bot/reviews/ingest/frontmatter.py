@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -23,13 +24,35 @@ def split_front_matter(content: str) -> tuple[dict[str, Any], str]:
     if end is None:
         raise IngestError("front matter starts with '---' but has no closing '---' line")
     header, body_start = end
+    lines = content[first_break + 1 : header]
     try:
-        data = yaml.safe_load(content[first_break + 1 : header]) or {}
+        data = yaml.safe_load(lines) or {}
     except yaml.YAMLError as exc:
-        raise IngestError(f"front matter is not valid YAML: {exc}") from exc
+        # "film: Star Trek: Insurrection" is no YAML, but plainly meant.
+        data = _plain_fields(lines)
+        if data is None:
+            raise IngestError(f"front matter is not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
         raise IngestError("front matter must be a mapping of fields such as 'film: La La Land'")
     return _normalise_keys(data), content[body_start:]
+
+
+_FIELD_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+
+
+def _plain_fields(lines: str) -> dict[str, Any] | None:
+    """`key: value` lines read plainly, the value being everything after the first colon; None
+    unless every line that is not blank or a comment is such a line."""
+    data: dict[str, Any] = {}
+    for line in lines.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        match = _FIELD_LINE.match(line)
+        if match is None:
+            return None
+        value = match.group(2)
+        data[match.group(1)] = int(value) if value.isdigit() else value
+    return data
 
 
 def _closing_line(content: str, pos: int) -> tuple[int, int] | None:
