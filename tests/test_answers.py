@@ -655,6 +655,36 @@ def test_a_title_the_review_goes_by_is_the_film_not_a_person(
     assert "Friday" in ask(service, "is it better than friday the 13th?", review_id="u1").answer
 
 
+SUNSHINE = (
+    "The Sunshine Boys is one of the best films of the 70's. Matthau and Burns were terrific in "
+    "it. The Sunshine Boys was shot in New York. The ending drags a little."
+)
+
+
+def test_a_title_said_to_be_a_film_is_the_film_not_people(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    path = tmp_path / "sunshine.jsonl"
+    path.write_text(json.dumps({"id": "s1", "film": "tt0073766", "text": SUNSHINE}))
+    service.ingest_paths_sync([path])
+    likes = ask(service, "what did they love about the sunshine boys", review_id="s1")
+    assert "terrific" in cited(likes)
+
+
+def test_a_question_may_name_the_film_by_its_subtitle_or_without_apostrophes(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    for film, text in (
+        ("Star Trek: Insurrection", "A lively voyage with first rate acting. I recommend it."),
+        ("Dante's Peak", "A dull, silly disaster film. Skip it."),
+    ):
+        index_text(service, tmp_path, film, text)
+    trek = ask(service, "so is insurrection actually good or what")
+    assert (trek.intent, trek.verdict) == ("verdict", "positive")
+    peak = ask(service, "is dantes peak worth watching or nah")
+    assert (peak.intent, peak.verdict) == ("verdict", "negative")
+
+
 TRAVEL_FILM = (
     "As an American, I found the humour odd. It was a hit with critics at home. It was a hit "
     "in Sweden. The photography is flat."

@@ -41,7 +41,11 @@ def test_a_title_with_a_colon_needs_no_yaml_quotes(service: ReviewService, tmp_p
     path.write_text("---\nfilm: Star Trek: Insurrection\nyear: 1998\n---\nA fine voyage.")
     review = service.store.review(_ingest(service, path).added[0])
     assert review is not None
-    assert (review.film, review.year, review.text) == ("Star Trek: Insurrection", 1998, "A fine voyage.")
+    assert (review.film, review.year, review.text) == (
+        "Star Trek: Insurrection",
+        1998,
+        "A fine voyage.",
+    )
 
 
 def test_a_header_that_is_neither_yaml_nor_fields_is_refused(

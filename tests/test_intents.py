@@ -205,6 +205,39 @@ def test_more_casual_phrasings(vocabulary: AspectVocabulary, question: str, inte
     assert parse_question(question, vocabulary, people=set()).intent == intent
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Met in stop 15's blind sets: picks, approval, the asker's own enjoyment, advice.
+        "thinking of putting it on tonite, good shout?",
+        "girls night tomorrow, is this a good pick y/n",
+        "does it get their seal of approval",
+        "so is it actually good or what",
+        "will i enjoy the film?",
+        "would they tell me to go see it",
+        "is this old comedy worth hunting down?",
+        "should i check it out",
+    ],
+)
+def test_recommendation_phrasings_ask_the_verdict(
+    vocabulary: AspectVocabulary, question: str
+) -> None:
+    assert parse_question(question, vocabulary, people=set()).intent == "verdict"
+
+
+def test_the_asker_and_a_name_in_a_comparison_leave_the_verdict_asked(
+    vocabulary: AspectVocabulary,
+) -> None:
+    people = {"broadway", "corman", "maggie", "smith"}
+    for question in (
+        "big broadway nerd here, will i enjoy the film?",
+        "good or just more cheap corman trash",
+        "maggie smith fan, should i check it out",
+    ):
+        parsed = parse_question(question, vocabulary, people=people)
+        assert (parsed.intent, parsed.people) == ("verdict", ()), question
+
+
 def test_a_title_after_recommend_is_the_film_not_a_person(vocabulary: AspectVocabulary) -> None:
     # The review's lower-case words include the title, so it reads like a name.
     parsed = parse_question("would u recommend bullfighter", vocabulary, people={"bullfighter"})

@@ -572,3 +572,24 @@ def test_second_review_cases_keep_their_readings(tagger: OpinionTagger) -> None:
     # "…, and while X, Y" concedes X.
     mixed = tagger.tag("I enjoyed it, and while the plot is thin, the cast is great.")
     assert [c.polarity for c in mixed.clauses] == ["positive", "negative", "positive"]
+
+
+def test_the_critic_s_present_love_is_praise(tagger: OpinionTagger) -> None:
+    # A character's "I love you" is none (test_a_line_of_the_films_dialogue_is_no_judgement).
+    loved = tagger.tag("I love the type of humor in this film, it just makes me laugh so hard.")
+    assert loved.polarity == "positive"
+
+
+def test_in_spite_of_concedes_like_despite(tagger: OpinionTagger) -> None:
+    opinion = tagger.tag("I find it totally enjoyable in spite of the poor production quality.")
+    assert [c.polarity for c in opinion.clauses] == ["positive", "negative"]
+    assert opinion.polarity == "mixed"
+
+
+def test_the_best_part_being_its_end_is_a_pan(tagger: OpinionTagger) -> None:
+    assert tagger.tag("The real best part of this movie was when it was over.").polarity == (
+        "negative"
+    )
+    # The strength singled out stays praise when a later clause only hedges it.
+    renner = tagger.tag("The only good thing was Renner, who was satisfactory at best.")
+    assert renner.polarity == "positive"

@@ -6,6 +6,7 @@ Each pool (neg, then pos), sorted by id, is shuffled by one Random("devset10-202
 Prints the first 12 of each pool; picks were taken in order, skipping repeats of a film
 already picked, films reviewed elsewhere in benchmarks/, and reviews giving no opinion.
 """
+
 import pathlib
 import random
 import re

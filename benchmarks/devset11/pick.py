@@ -3,6 +3,7 @@
 Run from the project root:  python benchmarks/devset11/pick.py
 Optional: --seed S  --skip DIR [DIR ...]  --even  (the last two for re-checking older sets).
 """
+
 import argparse
 import csv
 import gzip
@@ -55,13 +56,17 @@ def number(review_id):
 
 pools = {}
 for label in ("neg", "pos"):
-    pool = [r for r in rows
-            if r["split"] == "train" and r["label"] == label
-            and (not args.even or number(r["review_id"]) % 2 == 0)
-            and r["review_id"] not in used_ids
-            and r["imdb_id"] not in used_films
-            and text_count[r["text"]] == 1
-            and 120 <= words(r["text"]) <= 500]
+    pool = [
+        r
+        for r in rows
+        if r["split"] == "train"
+        and r["label"] == label
+        and (not args.even or number(r["review_id"]) % 2 == 0)
+        and r["review_id"] not in used_ids
+        and r["imdb_id"] not in used_films
+        and text_count[r["text"]] == 1
+        and 120 <= words(r["text"]) <= 500
+    ]
     pools[label] = sorted(pool, key=lambda r: number(r["review_id"]))
 
 print(f"excluded: {len(used_ids)} review ids, {tt_only} IMDb ids, {len(used_films)} films in all")

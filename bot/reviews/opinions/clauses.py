@@ -57,8 +57,8 @@ MIN_CLAUSE_WORDS = 2
 _FILLER = frozenset({"and", "or", "a", "an", "the", "but"})
 
 
-# The only tokens that can cut a sentence.
-_MARKERS = _BREAKS | _CONTRAST | _COORDINATORS | {","}
+# The only tokens that can cut a sentence; "in spite of" cuts like "despite", before its "in".
+_MARKERS = _BREAKS | _CONTRAST | _COORDINATORS | {",", "spite"}
 
 
 # ", ending with her admitting…", ", leading to some neat twists": a participle after a comma
@@ -108,7 +108,13 @@ def clause_spans(tokens: Sequence[str]) -> list[tuple[int, int]]:
         text = tokens[i]
         cut_before: int | None = None
         resume = i
-        if text == "," and subordinate:
+        if text == "spite":
+            if not (0 < i < n - 1 and tokens[i - 1] == "in" and tokens[i + 1] == "of"):
+                continue
+            cut_before = resume = i - 1
+            if cut_before > 0 and tokens[cut_before - 1] == ",":
+                cut_before -= 1
+        elif text == "," and subordinate:
             # "despite some dated elements, can still amuse": the concession ends at its comma.
             cut_before, resume = i, i + 1
         elif text in _BREAKS:
@@ -144,8 +150,10 @@ def clause_spans(tokens: Sequence[str]) -> list[tuple[int, int]]:
             start = max(resume, cut_before)
             # "…, and while the plot is thin, the cast is great": "while" after a comma or
             # "and"/"but" concedes; "Last summer while I was in Korea, I…" tells when.
-            subordinate = text in _SUBORDINATE or (
-                text == "while" and i > 0 and tokens[i - 1] in {",", "and", "but"}
+            subordinate = (
+                text in _SUBORDINATE
+                or text == "spite"
+                or (text == "while" and i > 0 and tokens[i - 1] in {",", "and", "but"})
             )
     if start < n:
         pieces.append((start, n))

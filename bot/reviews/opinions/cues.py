@@ -199,6 +199,29 @@ def _blank_role(tokens: Sequence[str], signs: list[int | None], start: int, judg
             signs[j] = None
 
 
+# Praise that names the film's end as its best ("The best part was when it was over").
+_BACKHANDED = frozenset(
+    tuple(phrase.split())
+    for phrase in (
+        "was when it was over|was when it ended|was when it finally ended|was the end credits"
+        "|were the end credits|is the end credits|is when it ends"
+    ).split("|")
+)
+
+
+_BACKHANDED_ENDS = frozenset(phrase[-1] for phrase in _BACKHANDED)
+
+
+def _backhanded(tokens: Sequence[str]) -> bool:
+    if _BACKHANDED_ENDS.isdisjoint(tokens):
+        return False
+    return any(
+        tuple(tokens[i : i + len(phrase)]) == phrase
+        for phrase in _BACKHANDED
+        for i in range(len(tokens) - len(phrase) + 1)
+    )
+
+
 # Idioms whose words alone read otherwise ("stood out", "could do a lot worse", "won't regret
 # it", "fell flat"): the phrase carries the sign, its words none of their own.
 _IDIOMS = {
@@ -214,7 +237,8 @@ _IDIOMS = {
             "|nail biting|nail-biting|going for it|going for them|going for him|going for her"
             "|saves itself|saved itself|redeems itself|redeemed itself|chemistry"
             "|i like|i liked|i really like|i really liked|i did like|i do like|i loved"
-            "|i really loved|i enjoyed|i really enjoyed|i adored"
+            "|i really loved|i enjoyed|i really enjoyed|i adored|i love|i really love"
+            "|i just love|i just loved|i absolutely love|i absolutely loved"
             "|do it justice|does it justice|did it justice|do justice|does justice"
             "|convince as|convinces as|convinced as|shines as|shone as|sparkles as|dazzles as",
             1,
@@ -229,7 +253,7 @@ _IDIOMS = {
             "|n't like|did not like|do not like|does not like|flounders as|falters as"
             "|n't enjoy|did not enjoy|n't love"
             # Said only when denied: "doesn't do the original any justice".
-            "|any justice",
+            "|any justice|" + "|".join(" ".join(phrase) for phrase in sorted(_BACKHANDED)),
             -1,
         ),
     )
@@ -255,8 +279,11 @@ def _idioms(tokens: Sequence[str], signs: list[int | None]) -> list[tuple[int, i
         width = 1
         if tokens[i] in _IDIOM_STARTS:
             for phrase, sign in _IDIOMS_AT[tokens[i]]:
-                if tuple(tokens[i : i + len(phrase)]) == phrase and (
-                    phrase != _SAID_DENIED or not _DONE.isdisjoint(tokens[max(0, i - 6) : i])
+                if (
+                    tuple(tokens[i : i + len(phrase)]) == phrase
+                    and (phrase != _SAID_DENIED or not _DONE.isdisjoint(tokens[max(0, i - 6) : i]))
+                    # 'says "I love you"': a liking in quotation marks is someone's line.
+                    and (phrase[0] != "i" or tokens[:i].count('"') % 2 == 0)
                 ):
                     found.append((i, sign))
                     # "a bit too neat": the quality in excess is the complaint, not praise.
@@ -333,6 +360,11 @@ def lexicon_reading(tokens: Sequence[str], lexicon: Lexicon) -> tuple[float | No
                     judged = next((signs[j] for j in range(i - 1, -1, -1) if signs[j]), None)
                     if judged:
                         _blank_role(tokens, signs, i + 2, judged)
+        if "spite" in tokens:
+            # "in spite of" concedes; it blames no one.
+            for i in signed:
+                if tokens[i] == "spite" and i > 0 and tokens[i - 1] == "in":
+                    signs[i] = None
         if not _LESSER.isdisjoint(tokens):
             for i in signed:
                 lessened = i > 0 and tokens[i - 1] in _LESSER
@@ -362,6 +394,9 @@ def lexicon_reading(tokens: Sequence[str], lexicon: Lexicon) -> tuple[float | No
 def blend_polarity(model_score: float, tokens: Sequence[str], lexicon: Lexicon) -> float:
     """The model's signed polarity, pulled towards the lexicon reading where there is one."""
     advised = advice(tokens)
+    if advised > 0 and _backhanded(tokens):
+        # "The best part was when it was over": the strength named is the film's absence.
+        advised = -1
     if advised:
         return (1.0 - ADVICE_SHARE) * model_score + ADVICE_SHARE * advised
     reading, idioms = lexicon_reading(tokens, lexicon)

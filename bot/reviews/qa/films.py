@@ -47,17 +47,22 @@ def find_film(films: Sequence[Film], name: str) -> Film:
 
 def film_in_question(films: Sequence[Film], question: str) -> Film | None:
     """The indexed film whose title appears in the question, longest title first."""
-    text = " " + " ".join(re.findall(r"[\w']+", question.casefold())) + " "
+    text = " " + " ".join(re.findall(r"\w+", _unquoted(question))) + " "
     best: Film | None = None
     for film in films:
-        title = " ".join(re.findall(r"[\w']+", film.title.casefold()))
-        if (
-            len(title) >= 2
-            and f" {title} " in text
-            and (best is None or len(film.title) > len(best.title))
-        ):
-            best = film
+        for form in title_forms(film.title):
+            title = " ".join(re.findall(r"\w+", _unquoted(form)))
+            if (
+                len(title) >= 2
+                and f" {title} " in text
+                and (best is None or len(film.title) > len(best.title))
+            ):
+                best = film
     return best
+
+
+def _unquoted(text: str) -> str:
+    return re.sub(r"['’]", "", text.casefold())
 
 
 def unindexed_title(question: str, films: Sequence[Film], known_words: set[str]) -> str | None:
@@ -98,6 +103,13 @@ _LONE_SUBJECT = re.compile(
     r"([A-Z][a-z]{2,}) (?:is|was)\b"
 )
 _SMALL_WORDS = frozenset("a an the of and for to in on at with about from by or".split())
+# "The Sunshine Boys is one of the best films of the 70's": "The" and capitalised words, said to
+# be a film. A name takes no "The"; a band or a ship is said to be no film.
+_THE_TITLE = re.compile(
+    r"\b(The(?: [A-Z][\w']*){1,4}) (?:is|was) (?:one of|a|an|the|my|simply|easily|probably)\b"
+    r"(?:\W+\w+){0,6}?\W+(?:films?|movies?|pictures?|flicks?|comedy|comedies|drama|thriller"
+    r"|western|musical|documentary|cartoon|series|sequel|classic|masterpiece)\b"
+)
 
 
 def quoted_titles(texts: Sequence[str]) -> list[str]:
@@ -135,6 +147,7 @@ def guessed_title(texts: Sequence[str], dictionary: Collection[str]) -> str | No
     names its film before the films it compares it with."""
     joined = "\n".join(texts)
     candidates = quoted_titles(texts)
+    candidates += [match.group(1) for match in _THE_TITLE.finditer(joined)]
     for match in _LONE_SUBJECT.finditer(joined):
         word = match.group(1)
         if (
@@ -207,10 +220,30 @@ def without_title(text: str, title: str | None, *, guessed: bool = False) -> str
         return text
     if guessed and all(w.lower() in STOP_WORDS for w in title.split()):
         return text  # "What Is It": "what is it about?" asks about the film either way
-    pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in title.split()) + r"(?!\w)"
-    if guessed:
-        pattern = _NOT_COMPARED + pattern
-    return re.sub(pattern, "it", text, flags=re.IGNORECASE)
+    for form in title_forms(title):
+        pattern = r"(?<!\w)" + r"\s+".join(_loose(w) for w in form.split()) + r"(?!\w)"
+        if guessed:
+            pattern = _NOT_COMPARED + pattern
+        text = re.sub(pattern, "it", text, flags=re.IGNORECASE)
+    return text
+
+
+def title_forms(title: str) -> list[str]:
+    """The ways a question names a film: its whole title, and either side of a subtitle's colon
+    of four letters or more ("insurrection" for "Star Trek: Insurrection")."""
+    forms = [title]
+    if ":" in title:
+        forms += [
+            part.strip()
+            for part in title.split(":")
+            if sum(ch.isalpha() for ch in part) >= 4 and part.strip().lower() not in STOP_WORDS
+        ]
+    return forms
+
+
+def _loose(word: str) -> str:
+    """A title word as a pattern that may drop its apostrophes ("dantes peak")."""
+    return "'?".join(re.escape(part) for part in re.split(r"['’]", word))
 
 
 _NOT_COMPARED = (

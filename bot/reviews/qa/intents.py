@@ -317,7 +317,7 @@ def parse_question(
     unasked = ASKER.sub(" ", normalised)
     if (
         unasked != normalised
-        and STRONG_VERDICT.search(unasked)
+        and (STRONG_VERDICT.search(unasked) or _any(VERDICT_PATTERNS, unasked))
         and not question_aspects(unasked, vocabulary)
         and not set(named) & set(unasked.split())
     ):
@@ -379,6 +379,7 @@ def question_aspects(normalised: str, vocabulary: Vocabulary) -> tuple[str, ...]
     # "Is it worth watching?" asks for the verdict: the film as a whole is no aspect to filter by.
     # "what else bugged them apart from the effects?" asks about everything but the effects.
     excluded = [m.span() for m in _EXCEPT.finditer(normalised)]
+    excluded += [m.span(3) for m in _THE_FILM_AS_GENRE.finditer(normalised)]
     found = [
         aspect
         for aspect, start, _ in vocabulary.match(normalised)
@@ -388,6 +389,11 @@ def question_aspects(normalised: str, vocabulary: Vocabulary) -> tuple[str, ...]
     return tuple(specific)
 
 
+# "is this old comedy worth hunting down?": the genre names the film, no aspect of it.
+_THE_FILM_AS_GENRE = re.compile(
+    r"\b(this|that)( \w+)? (comedy|horror|thriller|drama|western|musical|romcom|cartoon"
+    r"|documentary|animation)\b"
+)
 _EXCEPT = re.compile(
     r"\b(apart from|besides|other than|except( for)?|aside from|beyond|not counting)"
     r"( the| its| their)?( (?!and\b|or\b)\w+){1,2}((,| and| or| nor)( the| its| their)?"

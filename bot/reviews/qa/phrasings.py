@@ -85,10 +85,20 @@ VERDICT_PATTERNS = (
     r"\b(good|bad) or (good|bad)\b",
     r"\b(positive|negative) or (positive|negative)\b",
     r"\bshould (i|we|you)\b.*\b(see|watch|bother|rent|buy|skip|avoid|catch|stream)\b",
+    r"\bshould (i|we|you)\b.*\b(check (it|this|this one) out|check out"
+    r"|give (it|this|this one) a)\b",
+    # "good shout?", "is this a good pick y/n"
+    r"\b(good|great|decent|solid|safe|bad|smart) (shout|pick|choice|bet|call|option)\b",
+    r"\bseal of approval\b|\bapprove of (it|this)\b",
+    r"\b(will|would) (i|we) (enjoy|like|love|hate|dig)\b",
+    # "would they tell me to go see it"
+    r"\b(tell|want|advise|urge|suggest)s? (me|us|you|people|anyone|someone) to (go )?"
+    r"(see|watch|skip|avoid|check|rent|catch)\b",
     r"\b(like|love|enjoy|hate|dislike)d? (it|this|that|this one|that one|the (film|movie|flick)"
     r"|this (film|movie|flick))\b",
     r"^\W*(so |and |but )?(is|was) (it|this|this one|the (film|movie)|this (film|movie))"
-    r"( \w+)?( any)? (good|bad|great|decent|cool|fun|worth it|worth seeing|worth watching)\W*$",
+    r"( \w+)?( any)? (good|bad|great|decent|cool|fun|worth it|worth seeing|worth watching)"
+    r"( or (what|not|nah|no|bad|meh))?( y/n)?\W*$",
     # "is it a decent zombie movie?"
     r"^\W*(so |and |but )?(is|was) (it|this|this one|the (film|movie)|this (film|movie))"
     r"( \w+)? an? ((really|very|pretty) )?(good|bad|great|decent|solid|terrible|awful|fun)"
@@ -111,6 +121,9 @@ STRONG_VERDICT = re.compile(
     r"\brecommend|\bthumbs?\b|\bverdict\b|\bworth (a )?(watch|see)"
     r"|^\W*should (i|we) (see|watch|rent|stream|catch)\b|\bworth (my|your|our|the) (time|while)\b"
     r"|\bgood (one|ep|episode|film|movie|pick|choice|place|starting point|intro)( \w+)? (to|for)\b"
+    r"|^\W*should (i|we) (check (it|this|this one) out|check out|give (it|this|this one) a)\b"
+    # "good or just more cheap corman trash": the film, weighed against its kind.
+    r"|^\W*(so )?(good|bad|great|decent|any good) or (bad|not|just|more|another|a|an|total)\b"
 )
 # The asker saying who they are, so the verdict fits them: "massive batman nerd here", "to
 # someone who likes creepy films", "never seen a silent film": no aspect or person is asked.
