@@ -685,6 +685,28 @@ def test_a_question_may_name_the_film_by_its_subtitle_or_without_apostrophes(
     assert (peak.intent, peak.verdict) == ("verdict", "negative")
 
 
+CORPSES = (
+    "A director and his crew film at the Beal mansion, where seven deaths took place. Even though "
+    "director Paul Harrison's clunky direction builds a few moody scenes, it bores. How can a "
+    "movie with Amy, Posey and Raechel be this dull? My only guess for the DVD release is that "
+    "Suzanne Summers is featured in the film. My favourite scenes are the ones in the cellar."
+)
+
+
+def test_who_holds_a_job_and_who_is_in_it(service: ReviewService, tmp_path: Path) -> None:
+    index_text(service, tmp_path, "Corpses", CORPSES)
+    # The job put to a name answers, not a director in the story who shares the question's words.
+    director = ask(service, "who directed seven corpses, anyone known?")
+    assert director.answer.startswith("Paul Harrison")
+    # The asker's guess after the comma names no part to look for.
+    starring = ask(service, "whos starring, is it the snl girls")
+    assert not starring.abstained and "Amy, Posey and Raechel" in cited(starring)
+    faces = ask(service, "any famous faces in it?")
+    assert faces.answer.startswith("Suzanne Summers")
+    favourite = ask(service, "which scenes are their favs")
+    assert favourite.intent == "lookup" and "cellar" in favourite.points[0].text
+
+
 TRAVEL_FILM = (
     "As an American, I found the humour odd. It was a hit with critics at home. It was a hit "
     "in Sweden. The photography is flat."

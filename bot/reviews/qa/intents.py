@@ -129,6 +129,9 @@ _CUE_WORDS: tuple[str, ...] = tuple(sorted(set(DISLIKE_CUES + LIKE_CUES + VERDIC
 # words; it is looked up first, and read as a likes/dislikes question if the review doesn't.
 FAVOURITE_QUESTION = re.compile(
     r"\b(what|which)\b.*\b(favou?rite|faves?|favs?|best|worst|weakest|strongest)\s+(\w+)"
+    # "which scenes are their favs"
+    r"|\b(what|which) (\w+) (is|are|was|were) (their|his|her|the critic's|the reviewer's) "
+    r"(favou?rites?|faves?|favs?)\b"
 )
 # A verdict question that asks for the number itself: the answer says when the review gives none.
 RATING_QUESTION = re.compile(r"\b(rating|rated?|score|stars?|out of (10|ten|5|five|4|four))\b")
@@ -266,7 +269,9 @@ def parse_question(
 
     if _any(SUMMARY_PATTERNS, normalised) and not {"plot", "story"} & set(words):
         return make("summary")
-    if CAST_QUESTION.search(normalised) or LENGTH_QUESTION.search(normalised):
+    if CAST_QUESTION.search(normalised):
+        return replace(make("lookup"), wh="who")  # "any famous faces in it?" asks who
+    if LENGTH_QUESTION.search(normalised):
         return make("lookup")
     if PLACE_QUESTION.search(normalised) or AGE_RATING.search(normalised):
         return make("lookup")
@@ -310,7 +315,9 @@ def parse_question(
     if polarity is not None and REASON_QUESTION.search(normalised) and not aspects and not named:
         return make("dislikes" if polarity == "negative" else "likes", polarity)
     favourite = FAVOURITE_QUESTION.search(normalised)
-    if favourite and favourite.group(3) not in STOP_WORDS | _NOT_A_THING_NAMED:
+    if favourite and (favourite.group(3) or favourite.group(5)) not in (
+        STOP_WORDS | _NOT_A_THING_NAMED
+    ):
         return make("lookup", polarity)
     if _any(VERDICT_PATTERNS, normalised) and not aspects and not named:
         return make("verdict")

@@ -118,6 +118,10 @@ def rank_lookup(
     stems_of = [{stem(w) for w in content_words(s.text)} for _, s in pool]
     if shape is not None:
         part = {stem(w) for w in query if w not in guessed} - CAST_WORDS - _ANY_PART
+        if shape is NAME:
+            # "whos starring, is it the snl girls": the part is asked beside "who", not in the
+            # asker's own guess after it.
+            part &= _cast_clause_stems(parsed.text)
         asked = set(parsed.normalised.split())
         if shape is NAME and part:
             part |= _characters_of(part, pool, stems_of, asked)
@@ -190,6 +194,10 @@ def rank_lookup(
                 unmatched.append(q)
         if unmet_role:
             continue
+        if hit > 0 and any(r is not None and _held_by_name(r, sentence.text) for r in roles):
+            # "director Paul Harrison's…", "directed by Eric Till" say who holds the job,
+            # whatever else the question says; "a director and his crew" is a part.
+            hit += mass * HELD_JOB
         if soft is not None and unmatched:
             hit += _soft_hit([(idf[query[q]], soft[q][k]) for q in unmatched])
         if hit > 0:
@@ -202,8 +210,14 @@ def rank_lookup(
     return best_first(scored)
 
 
+def _cast_clause_stems(text: str) -> set[str]:
+    pieces = re.split(r"[,;?!]|\s-\s", text.lower())
+    asked = next((p for p in pieces if re.search(r"\bwho", p)), text.lower())
+    return {stem(w) for w in content_words(asked)}
+
+
 _CASTING = re.compile(
-    r"(?i)\b(stars?|starring|starred|plays?|played|playing|co-stars?|portray\w*|cast)\b"
+    r"(?i)\b(stars?|starring|starred|plays?|played|playing|co-stars?|portray\w*|cast|featur\w*)\b"
 )
 
 
@@ -316,6 +330,22 @@ _PRIZE = re.compile(
     r"(?i)\b(awards?|award-winning|oscars?|baftas?|emmys?|globes?|nominat\w*|prizes?|"
     r"razzies?|palme)\b|\b(won|wins|winner|winning)\b[^.!?]*\bfestival"
 )
+
+
+HELD_JOB = 0.5
+
+
+def _held_by_name(role: re.Pattern[str], text: str) -> bool:
+    """Whether a full name is put to a mention of the job: "director Paul Harrison",
+    "directed by Eric Till", "Eric Till's direction", "Ang Lee directs"."""
+    for match in role.finditer(text):
+        if _NAME_AFTER.match(text, match.end()) or _NAME_BEFORE.search(text, 0, match.start()):
+            return True
+    return False
+
+
+_NAME_AFTER = re.compile(r"\s+(?:by\s+)?" + FULL_NAME.pattern)
+_NAME_BEFORE = re.compile(FULL_NAME.pattern + r"(?:'s)?\s+(?:[a-z]+\s+)?\Z")
 
 
 def _role_of(word: str, wh: str | None) -> re.Pattern[str] | None:

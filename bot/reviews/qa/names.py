@@ -19,7 +19,10 @@ WHO_IS = re.compile(r"\bwho('s| is| was| are| were) (?!the |a |an |that |this |i
 
 CAST_WORDS = frozenset(
     stem(w)
-    for w in "played plays play stars starred starring acted voices voiced voice sings sang".split()
+    for w in (
+        "played plays play stars starred starring acted voices voiced voice sings sang famous "
+        "faces names known familiar recognisable recognizable"
+    ).split()
 )
 
 

@@ -10,6 +10,9 @@ CAST_QUESTION = re.compile(
     r"\bwho('s| is| was| were| are) (in|starring|playing)\b"
     r"|\bwho (stars?|starred|acts?|acted|plays?|played)\b"
     r"|\bwho (is|was|were|are) (the )?(lead|leads|star|stars|cast)\b"
+    # "any famous faces in it?"
+    r"|\b(famous|big|known|familiar|recogni[sz]able) (faces|names|stars|actors)\b"
+    r"|\banyone (famous|i'd know|i would know|i know)\b"
 )
 # "what's the director's name?", "name of the actor playing the boy?" ask who.
 NAME_QUESTION = re.compile(r"^\W*(what('s| is| was| are| were)?\b.*\bnames?\b|(the )?names? of\b)")

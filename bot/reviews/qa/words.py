@@ -44,6 +44,7 @@ _IRREGULAR = {
     form: base
     for base, forms in {
         "take": "took taken",
+        "favorite": "favourite favourites favorites fave faves fav favs",
         "see": "saw seen",
         "go": "went gone",
         "make": "made",
