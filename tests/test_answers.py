@@ -707,6 +707,28 @@ def test_who_holds_a_job_and_who_is_in_it(service: ReviewService, tmp_path: Path
     assert favourite.intent == "lookup" and "cellar" in favourite.points[0].text
 
 
+HOLIDAY = (
+    "I hoped for one Christmas movie where Santa needn't be saved. Vince Vaughn is funny as "
+    "the brother, and Paul Giamatti gives a warm turn. Think of Bob Clark's \"Black Christmas "
+    '(1974)" for a darker take. Then Nick disobeys direct orders from the elves. The jokes land.'
+)
+
+
+def test_what_the_review_never_says_is_not_answered_by_what_it_does(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(service, tmp_path, "Fred", HOLIDAY)
+    # A holiday is nobody; another film's year is not this one's; "direct orders" direct nothing.
+    assert ask(service, "who's playing santa").abstained
+    assert ask(service, "what year did it come out").abstained
+    assert ask(service, "who directed it?").abstained
+    # Someone the review never names is no one it judges, however the question is put.
+    nobody = ask(service, "is david tomlinson any good in it")
+    assert nobody.abstained and "David Tomlinson" in nobody.answer
+    # A name the review does write, in part ("giamatti"), is asked about as usual.
+    assert not ask(service, "how is paul giamatti in it").abstained
+
+
 TRAVEL_FILM = (
     "As an American, I found the humour odd. It was a hit with critics at home. It was a hit "
     "in Sweden. The photography is flat."

@@ -13,6 +13,7 @@ from bot.reviews.qa.conversation import follow_up, remember
 from bot.reviews.qa.intent_model import IntentReader
 from bot.reviews.qa.intents import RATING_QUESTION, ParsedQuestion, Vocabulary
 from bot.reviews.qa.intents import parse_question as parse
+from bot.reviews.qa.phrasings import YEAR_QUESTION
 from bot.reviews.qa.scope import Scope, corpus_scope, resolve_scope
 from bot.reviews.qa.topic import not_found, topic_of
 from bot.reviews.qa.units import Unit, sentence_unit
@@ -24,6 +25,7 @@ from bot.reviews.types import Answer, Film, Point, Question, Review
 # A lookup answers only from a sentence holding this share of the question's (rarity-weighted)
 # content words; below it the review most likely doesn't say.
 LOOKUP_MIN_COVERAGE = 0.3
+_OPINION_INTENTS = frozenset({"likes", "dislikes", "aspect"})
 _MORE = re.compile(r"\b(all|every|everything|full list|list them|more)\b")
 _GENERIC_FALLBACK = (
     "Try asking what the critic liked or disliked, whether they recommend it, or how a part "
@@ -89,6 +91,12 @@ class Answerer:
     def _dispatch(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
         if scope.corpus_wide:
             return self._corpus_wide(parsed, limit)
+        if parsed.intent in _OPINION_INTENTS and not parsed.people:
+            nobody = names.unmentioned(parsed, scope.words(), self.vocabulary.terms())
+            if nobody is not None:
+                return _abstain(
+                    parsed, scope, f"The review doesn't mention {nobody}.", discussed=True
+                )
         found = lookup.as_fact(parsed, scope, self.vocabulary)
         if found is not None:
             return self._lookup(found[0], scope, limit, found[1])
@@ -211,6 +219,9 @@ class Answerer:
                 intent = "dislikes" if parsed.polarity == "negative" else "likes"
                 return self._opinions(replace(parsed, intent=intent), scope, limit)
             message = not_found(parsed)
+            if scope.film and scope.film.year and YEAR_QUESTION.search(parsed.normalised):
+                # Not the review's words, but what the index was told.
+                message += f" It is indexed as {film_lookup.label(scope.film)}."
             return _abstain(parsed, scope, message, discussed=True)
         chosen = rank.diversify(ranked, min(limit, 3), scope.shown)
         points = tuple(u.point() for u in chosen)

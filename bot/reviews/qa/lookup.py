@@ -27,7 +27,7 @@ from bot.reviews.qa.phrasings import AWARD_WORD, CAST_QUESTION, LENGTH_QUESTION,
 from bot.reviews.qa.rank import best_first
 from bot.reviews.qa.similar import shipped_vectors
 from bot.reviews.qa.units import Unit, sentence_unit
-from bot.reviews.qa.words import content_words, stem
+from bot.reviews.qa.words import STOP_WORDS, content_words, stem
 from bot.reviews.text.lexicon import dictionary_words
 from bot.reviews.types import Review, Sentence
 
@@ -175,13 +175,14 @@ def rank_lookup(
         unmatched: list[int] = []
         unmet_role = False
         for q, w in enumerate(query):
-            if stem(w) in stems:
+            role = roles[q]
+            if stem(w) in stems and (role is None or role.search(sentence.text)):
                 hit += idf[w] * (1.0 if w in words else 0.8)
             elif (kind := kinds[q]) is not None and places.names_a(kind, sentence.text):
                 # "Sweden" answers "which country?" as if it said "country", where the sentence
                 # meets the rest of the question too ("as an American, I…" answers nothing).
                 instance += idf[w]
-            elif (role := roles[q]) is not None:
+            elif role is not None:
                 # "who directed it?" is answered by who directed it, not by any sentence about
                 # the direction or naming the film; "any bafta noms?" by a prize.
                 if role.search(sentence.text):
@@ -309,7 +310,9 @@ _SINGING = re.compile(r"(?i)\bs[iau]ng\b|\bsings\b|\bsinging\b|\bsinger\b|\bvoca
 _ROLES = {
     # Not the "music director" or "art director": they direct no film.
     "direct": re.compile(
-        r"(?i)(?<!music )(?<!musical )(?<!art )(?<!casting )(?<!photography )\bdirect\w*"
+        # "he disobeys direct orders": the bare adjective directs nothing.
+        r"(?i)(?<!music )(?<!musical )(?<!art )(?<!casting )(?<!photography )"
+        r"\bdirect(?:s|ed|ing|ion|ions|or|ors|orial|ress)\b"
         r"(?! of photography)"
         r"|\bhelm\w*|\bfilm by\b|\b\w+'s (new )?film\b"
     ),
@@ -372,7 +375,7 @@ def _fits_answer_type(
     """A 'who' answer names someone, and someone the question does not name already unless it
     asks who they are; a 'when' answer holds a time, a 'what year' one a year."""
     if YEAR_QUESTION.search(parsed.normalised):
-        return places.names_a("year", text)
+        return _own_year(text, title)
     asks_name = parsed.wh == "who" or bool(_WHICH_ACTOR.search(parsed.normalised))
     if asks_name:
         if lowercase_only:
@@ -393,6 +396,26 @@ def _fits_answer_type(
     if parsed.wh == "how many" or (parsed.wh == "how much" and _MONEY.search(parsed.normalised)):
         return bool(_NUMBER.search(text))
     return True
+
+
+# A year in brackets after another work's name is that work's: "bill murray ( ghostbusters ,
+# 1984 )", "Children Shouldn't Play with Dead Things (1972)".
+_BRACKETED_YEAR = re.compile(
+    r"([\w'\".:!?-]+(?:\s+[\w'\".:!?-]+){0,6})\s*[,(]\s*((?:1[89]|20)\d\d)\s*\)"
+)
+
+
+def _own_year(text: str, title: set[str]) -> bool:
+    """Whether `text` gives a year that may be the film's own."""
+    if not places.names_a("year", text):
+        return False
+    others = 0
+    for match in _BRACKETED_YEAR.finditer(text):
+        named = {w.casefold() for w in re.findall(r"\w+", match.group(1))}
+        if not named & (title - STOP_WORDS):
+            others += 1
+            text = text.replace(match.group(0), " ")
+    return others == 0 or places.names_a("year", text)
 
 
 # "how much did it make?" wants a sum; "how much swearing is there?" an amount in any words.

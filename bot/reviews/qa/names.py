@@ -4,11 +4,16 @@ title, a place, a word of the question)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+
+from rapidfuzz import fuzz, process
 
 from bot.reviews.qa import films, places
 from bot.reviews.qa.compose import join_words
 from bot.reviews.qa.intents import ParsedQuestion
-from bot.reviews.qa.words import content_words, stem
+from bot.reviews.qa.phrasings import ASKER
+from bot.reviews.qa.similar import shipped_vectors
+from bot.reviews.qa.words import STOP_WORDS, content_words, stem
 from bot.reviews.text.lexicon import dictionary_words
 
 NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+\b")
@@ -53,6 +58,12 @@ PERSON = re.compile(rf"\b{_ROLE_TITLE}[A-Z][a-z]+ [A-Z][a-z]+\b")
 _NAME_RUN = re.compile(rf"\b{_ROLE_TITLE}[A-Z][a-z]+(?:\s+{_ROLE_TITLE}[A-Z][a-z]+)*")
 
 
+# Days, months and holidays are capitalised and nobody: "one Christmas movie where Christmas…".
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december christmas easter halloween
+    thanksgiving hanukkah xmas""".split()
+)
 _AFTER_THE = re.compile(r"\bthe\s+\Z", re.IGNORECASE)
 
 
@@ -63,6 +74,7 @@ def _spoilt(name: str, excluded: set[str], after_the: object) -> bool:
     return (
         places.names_a("place", name)
         or not excluded.isdisjoint(words)
+        or not _CALENDAR.isdisjoint(words)
         or (bool(after_the) and all(w in dictionary_words() for w in words))
     )
 
@@ -132,3 +144,57 @@ _SERIAL_AND = re.compile(r",\s*and\s+\Z")
 
 def title_words(title: str) -> set[str]:
     return {w.casefold() for w in re.findall(r"\w+", title)}
+
+
+def unmentioned(
+    parsed: ParsedQuestion, review_words: Collection[str], film_words: Collection[str]
+) -> str | None:
+    """A name the question asks an opinion of that the review never writes ("is david tomlinson
+    any good in it?"): a word no dictionary, aspect vocabulary or review knows, nor close to a
+    review word (a misspelt name), whose word-vector neighbours are mostly names too (not a
+    typo, "actualy", nor slang, "lmao"), with the word before it when that is no stop word of
+    the review; None if there is none. The asker's own words ("big tim allen fan here") ask of no
+    one."""
+    words = ASKER.sub(" ", parsed.normalised).split()
+    dictionary = dictionary_words()
+
+    def unknown(word: str) -> bool:
+        bare = word.removesuffix("'s")
+        return not (
+            len(bare) <= 3
+            or not bare.isalpha()
+            or bare in dictionary
+            or stem(bare) in dictionary
+            or bare in film_words
+            or bare in review_words
+            or f"{bare}'s" in review_words
+            or not _name_like(bare, dictionary)
+            or process.extractOne(bare, review_words, scorer=fuzz.ratio, score_cutoff=80)
+        )
+
+    for i, word in enumerate(words):
+        if not unknown(word):
+            continue
+        after = words[i + 1].removesuffix("'s") if i + 1 < len(words) else ""
+        if after in review_words and after not in dictionary:
+            continue  # "sean penn" where the review writes "penn"
+        first, last = i, i
+        if i > 0 and words[i - 1].isalpha() and words[i - 1] not in STOP_WORDS | set(review_words):
+            first = i - 1
+        if after and unknown(after):
+            last = i + 1
+        return " ".join(w.removesuffix("'s") for w in words[first : last + 1]).title()
+    return None
+
+
+# A word is name-like when most of its nearest word vectors are no dictionary words.
+_NEIGHBOURS = 10
+_NAMES_AMONG = 6
+
+
+def _name_like(word: str, dictionary: Collection[str]) -> bool:
+    vectors = shipped_vectors()
+    if vectors is None:
+        return False
+    near = vectors.neighbours(word, _NEIGHBOURS)
+    return sum(1 for w in near if w not in dictionary) >= _NAMES_AMONG

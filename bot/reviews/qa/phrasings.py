@@ -143,7 +143,8 @@ AWARD_QUESTION = re.compile(
 )
 YEAR_QUESTION = re.compile(
     r"\b(what|which) (year|decade)\b|\bwhen (was|did) (it|this|the (film|movie)) "
-    r"(come out|made|released|release|filmed|shot)\b"
+    r"(come out|made|released|release|filmed|shot)\b|\brelease (year|date)\b"
+    r"|\b(year|date) of (its )?release\b"
 )
 # Where, or in what year, it was made: facts to look up, whatever else the question says
 # ("what year's this from, feels very 70s").

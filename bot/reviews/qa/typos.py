@@ -42,6 +42,8 @@ _SHORTHAND = {
     "plz": "please",
     "mins": "minutes",
     "hrs": "hours",
+    "yr": "year",
+    "yrs": "years",
 }
 
 
