@@ -225,6 +225,24 @@ def test_recommendation_phrasings_ask_the_verdict(
     assert parse_question(question, vocabulary, people=set()).intent == "verdict"
 
 
+@pytest.mark.parametrize(
+    ("question", "intent", "polarity"),
+    [
+        ("why are they so hyped on it", "likes", "positive"),
+        ("which parts did they think paid off", "likes", "positive"),
+        # The first side asked, where the question weighs one against the other.
+        ("any complaints at all or is it all praise?", "dislikes", "negative"),
+        ("the soundtrack - yay or nay in their opinion", "aspect", None),
+        ("what is the story supposed to be?", "plot", None),
+    ],
+)
+def test_stop_15_phrasings(
+    vocabulary: AspectVocabulary, question: str, intent: str, polarity: str | None
+) -> None:
+    parsed = parse_question(question, vocabulary, people=set())
+    assert (parsed.intent, parsed.polarity) == (intent, polarity)
+
+
 def test_the_asker_and_a_name_in_a_comparison_leave_the_verdict_asked(
     vocabulary: AspectVocabulary,
 ) -> None:

@@ -19,12 +19,13 @@ LIKE_CUES = """
     enjoyed pros strength strengths highlight highlights appreciate appreciated admire
     admired impressed impress upside upsides great favourite favorite commend commended
     compliment compliments redeeming merit merits plus pluses plusses work worked works decent
-    nice fave faves fav favs cool
+    nice fave faves fav favs cool hyped
 """.split()
 # Idioms for what was liked or not, which no single cue word gives away.
 LIKE_PHRASE = re.compile(
     r"\bkicks? out of\b|\b(won|win|wins) (them|him|her|the critic|the reviewer) over\b"
     r"|\b(get|got|gets) (anything|something|much|a lot) right\b|\bst(oo|a)d out\b"
+    r"|\b(paid|pays|pay) off\b"
 )
 DISLIKE_PHRASE = re.compile(
     r"\b(fall|falls|fell) (down|flat|short|apart)\b|\bnot up to (scratch|par|snuff)\b"
@@ -46,15 +47,20 @@ def wanted_polarity(words: list[str], normalised: str) -> str | None:
     if LIKE_PHRASE.search(normalised):
         return "positive"
     negative = positive = False
+    first: str | None = None
     for index, word in enumerate(words):
         negated = any(w in NEGATIONS for w in words[max(0, index - 3) : index])
         if word in DISLIKE_CUES:
             negative = True
+            first = first or "negative"
         elif word == "like" and _prepositional(words, index):
             continue
         elif word in LIKE_CUES:
             # "what didn't they like?" asks for dislikes.
             negative, positive = (True, positive) if negated else (negative, True)
+            first = first or ("negative" if negated else "positive")
+    if negative and positive and " or " in f" {normalised} ":
+        return first  # "any complaints at all or is it all praise?" asks for the complaints
     if negative == positive:
         return None
     return "negative" if negative else "positive"

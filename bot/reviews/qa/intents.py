@@ -85,6 +85,8 @@ OPINION_QUESTION = re.compile(
     r"feel about|say about|(any )?good|any good|impressed|verdict on)\b"
     # "how bad was Stone?", "how violent is it?": a degree asked for is an opinion asked for.
     r"|\bhow (?!much\b|many\b|long\b|old\b|often\b|come\b|far\b)\w+ (was|were|is|are)\b"
+    # "how does courtney thorne smith come off in this"
+    r"|\bhow (does|do|did) [\w' ]{1,40}\b(come off|come across|fare|hold up|measure up)\b"
 )
 # "Why did they hate it?" asks for the reasons, not the verdict.
 REASON_QUESTION = re.compile(r"^\W*(why|how come)\b")

@@ -32,7 +32,8 @@ SUMMARY_PATTERNS = (
     r"^\W*(any )?(thoughts|opinions?|impressions?|take|views?)\W*$",
     r"\bwhat did (they|the critic|the reviewer) (think|say|make of it)\W*$",
     r"\bwhat did (they|the critic|the reviewer) think (of|about) (it|the film|the movie)\W*$",
-    r"\b(their|the critic's|the reviewer's) (take|opinion|view|impressions?)\W*$",
+    # "…yay or nay in their opinion" asks that opinion of what it names.
+    r"(?<!\bin )\b(their|the critic's|the reviewer's) (take|opinion|view|impressions?)\W*$",
     r"\b(their|the critic'?s|the reviewer'?s|the review'?s) conclusions?\b",
     r"\bconclusions? of the (review|critic|reviewer)\b",
     r"^\W*(what's|whats|what is|what was|hows|how's|how is) "
@@ -53,7 +54,7 @@ PLOT_PATTERNS = (
     r"\bhow (does|did) (it|the (film|movie|story)) (open|begin|start)\b",
     r"\b(tell|describe)\b.*\b(plot|story)\b",
     r"\bstory[- ]?wise\b",
-    r"\bwhat'?s the ((basic|main|general|overall|heist|whole) )?"
+    r"\bwhat('s|s| is| was) the ((basic|main|general|overall|heist|whole) )?"
     r"(plot|story|setup|set-up|premise)\b",
     # "plot? something about drawings?", "story pls": the word asked on its own.
     r"^\W*(the )?(plot|story|premise|synopsis)( pls| please| plz)?\b"
