@@ -729,6 +729,20 @@ def test_what_the_review_never_says_is_not_answered_by_what_it_does(
     assert not ask(service, "how is paul giamatti in it").abstained
 
 
+SETUP = (
+    "The stupid plot concerns a father who learns he has a son in the jungle. The story is crap, "
+    "the jokes are hokey and the actors struggle. He takes the boy to New York."
+)
+
+
+def test_a_plot_answer_leaves_out_what_judges_the_story(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(service, tmp_path, "Jungle", SETUP)
+    answer = ask(service, "whats the basic setup?")
+    assert answer.intent == "plot" and "The story is crap" not in cited(answer)
+
+
 TRAVEL_FILM = (
     "As an American, I found the humour odd. It was a hit with critics at home. It was a hit "
     "in Sweden. The photography is flat."

@@ -593,3 +593,17 @@ def test_the_best_part_being_its_end_is_a_pan(tagger: OpinionTagger) -> None:
     # The strength singled out stays praise when a later clause only hedges it.
     renner = tagger.tag("The only good thing was Renner, who was satisfactory at best.")
     assert renner.polarity == "positive"
+
+
+def test_grades_said_of_the_film_s_parts_or_of_a_part_played_are_opinions(
+    tagger: OpinionTagger,
+) -> None:
+    for text in (
+        "Horrible songs were added.",
+        "Karl Malden is perfect as the American in charge of the corporation.",
+        "However, the film can get a bit soppy sometimes.",
+    ):
+        assert tagger.tag(text).subjectivity >= 0.5, text
+    # A state is no grade, nor a job taken "as" someone.
+    assert tagger.tag("Our hero feels awful and drives to her home.").subjectivity < 0.5
+    assert tagger.tag("She gets a job as the nanny of a rich family.").subjectivity < 0.5

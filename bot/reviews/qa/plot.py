@@ -153,6 +153,9 @@ def ending_answer(
     return text + " (quotes hidden below).", tuple(points[:limit])
 
 
+_STORY_IS = re.compile(r"(?i)the (?:plot|story|premise|storyline) (?:is|was)\b")
+
+
 def retelling(
     scope: Scope, units: list[Unit], opinion_words: Collection[str], limit: int
 ) -> tuple[str, tuple[Point, ...]]:
@@ -167,6 +170,11 @@ def retelling(
         # the dark words of what it is about ("to avenge the senseless death…") judge nothing.
         and not (
             sentence.polarity == "negative" and judging(sentence.text[: found.end()], opinion_words)
+        )
+        # "the story is crap", "the plot is a bit unclear": the words after judge it.
+        and not (
+            _STORY_IS.match(found.group(0))
+            and judging(" ".join(sentence.text[found.end() :].split()[:4]), opinion_words)
         )
         and (unit := sentence_unit(review, sentence)).sentence_key not in scope.shown
     ]
