@@ -7,6 +7,7 @@ import math
 from collections.abc import Iterator, Sequence
 
 from bot.reviews.opinions.features import NEGATORS, Lexicon, negation_flags
+from bot.reviews.opinions.idioms import IDIOMS, SAID_DENIED, backhanded, find_idioms
 
 # How much a clause's lexicon reading counts against the model's: short clauses give the
 # n-gram model little to go on, and corpus quirks ("acting" leans negative in MR) show through.
@@ -199,104 +200,8 @@ def _blank_role(tokens: Sequence[str], signs: list[int | None], start: int, judg
             signs[j] = None
 
 
-# Praise that names the film's end as its best ("The best part was when it was over").
-_BACKHANDED = frozenset(
-    tuple(phrase.split())
-    for phrase in (
-        "was when it was over|was when it ended|was when it finally ended|was the end credits"
-        "|were the end credits|is the end credits|is when it ends"
-    ).split("|")
-)
-
-
-_BACKHANDED_ENDS = frozenset(phrase[-1] for phrase in _BACKHANDED)
-
-
-def _backhanded(tokens: Sequence[str]) -> bool:
-    if _BACKHANDED_ENDS.isdisjoint(tokens):
-        return False
-    return any(
-        tuple(tokens[i : i + len(phrase)]) == phrase
-        for phrase in _BACKHANDED
-        for i in range(len(tokens) - len(phrase) + 1)
-    )
-
-
-# Idioms whose words alone read otherwise ("stood out", "could do a lot worse", "won't regret
-# it", "fell flat"): the phrase carries the sign, its words none of their own.
-_IDIOMS = {
-    tuple(phrase.split()): sign
-    for phrases, sign in (
-        (
-            "stood out|stands out|stand out|could do a lot worse|could do worse|wo n't regret"
-            "|will not regret|not regret|blew me away|blown away|keep you guessing"
-            "|keeps you guessing|kept me guessing|edge of your seat|edge of my seat|pays off"
-            "|paid off|hits the mark|more than make up for|more than makes up for"
-            "|more than made up for|hold the film together|holds the film together"
-            "|held the film together|hold this film together|holds this film together"
-            "|nail biting|nail-biting|going for it|going for them|going for him|going for her"
-            "|saves itself|saved itself|redeems itself|redeemed itself|chemistry"
-            "|i like|i liked|i really like|i really liked|i did like|i do like|i loved"
-            "|i really loved|i enjoyed|i really enjoyed|i adored|i love|i really love"
-            "|i just love|i just loved|i absolutely love|i absolutely loved"
-            "|do it justice|does it justice|did it justice|do justice|does justice"
-            "|convince as|convinces as|convinced as|shines as|shone as|sparkles as|dazzles as",
-            1,
-        ),
-        (
-            "fell flat|falls flat|fall flat|fell apart|falls apart|falls short|fell short"
-            "|misses the mark|missed the mark|goes nowhere|went nowhere|makes no sense"
-            "|made no sense|make no sense|expected more|expecting more|expected better"
-            "|hoped for more|hoping for more|deserved better|deserves better"
-            "|left a lot to be desired|leaves a lot to be desired|leaves much to be desired"
-            "|at best|a little too|a bit too|a tad too|slightly too|a touch too|zero chemistry"
-            "|n't like|did not like|do not like|does not like|flounders as|falters as"
-            "|n't enjoy|did not enjoy|n't love"
-            # Said only when denied: "doesn't do the original any justice".
-            "|any justice|" + "|".join(" ".join(phrase) for phrase in sorted(_BACKHANDED)),
-            -1,
-        ),
-    )
-    for phrase in phrases.split("|")
-}
-_SAID_DENIED = ("any", "justice")
-# "if there is any justice in the world" is no denial: the idiom is "do it any justice".
-_DONE = frozenset({"do", "does", "did", "doing", "done"})
-# Per first word, its idioms, longest first: the scan looks up only the idioms a word opens.
-_IDIOMS_AT: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-for _phrase, _sign in sorted(_IDIOMS.items(), key=lambda item: -len(item[0])):
-    _IDIOMS_AT.setdefault(_phrase[0], []).append((_phrase, _sign))
-_IDIOM_STARTS = frozenset(_IDIOMS_AT)
-
-
-def _idioms(tokens: Sequence[str], signs: list[int | None]) -> list[tuple[int, int]]:
-    """(position, sign) of the idioms in `tokens`; the words they cover are unsigned."""
-    found: list[tuple[int, int]] = []
-    if _IDIOM_STARTS.isdisjoint(tokens):
-        return found
-    i = 0
-    while i < len(tokens):
-        width = 1
-        if tokens[i] in _IDIOM_STARTS:
-            for phrase, sign in _IDIOMS_AT[tokens[i]]:
-                if (
-                    tuple(tokens[i : i + len(phrase)]) == phrase
-                    and (phrase != _SAID_DENIED or not _DONE.isdisjoint(tokens[max(0, i - 6) : i]))
-                    # 'says "I love you"': a liking in quotation marks is someone's line.
-                    and (phrase[0] != "i" or tokens[:i].count('"') % 2 == 0)
-                ):
-                    found.append((i, sign))
-                    # "a bit too neat": the quality in excess is the complaint, not praise.
-                    covered = len(phrase) + (phrase[-1] == "too")
-                    signs[i : i + covered] = [None] * len(signs[i : i + covered])
-                    width = len(phrase)  # "will not regret" is one idiom, not two
-                    break
-        i += width
-    return found
-
-
 # The first words of the idioms that hedge an excess ("a bit too", "slightly too").
-_HEDGES = frozenset(p[0] for p in _IDIOMS if p[-1] == "too")
+_HEDGES = frozenset(p[0] for p in IDIOMS if p[-1] == "too")
 # The critic's own liking ("I like…", "didn't like…") outweighs the model only where nothing
 # turns or doubts it: "I liked the idea, but the execution is poor" stays mixed, and "whether I
 # liked it or not" is no praise. The hedges never do.
@@ -372,14 +277,14 @@ def lexicon_reading(tokens: Sequence[str], lexicon: Lexicon) -> tuple[float | No
                     signs[i] = -signs[i]  # type: ignore[operator]
         if not _LACKING.isdisjoint(tokens) or "too" in tokens:
             _turn_wanting(tokens, signs)
-    idioms = _idioms(tokens, signs)
+    idioms = find_idioms(tokens, signs)
     if not NEGATORS.isdisjoint(tokens):
         flags = negation_flags(_unnegated(tokens))
         signs = [-s if s and negated else s for s, negated in zip(signs, flags, strict=True)]
         # "doesn't fall flat"; "any justice" is only ever said denied, the denial often out of
         # reach ("doesn't do "Carlitos Way" any justice"), and is read as one.
         idioms = [
-            (i, -sign if flags[i] and tuple(tokens[i : i + 2]) != _SAID_DENIED else sign)
+            (i, -sign if flags[i] and tuple(tokens[i : i + 2]) != SAID_DENIED else sign)
             for i, sign in idioms
         ]
     if signed and "mention" in tokens:
@@ -394,7 +299,7 @@ def lexicon_reading(tokens: Sequence[str], lexicon: Lexicon) -> tuple[float | No
 def blend_polarity(model_score: float, tokens: Sequence[str], lexicon: Lexicon) -> float:
     """The model's signed polarity, pulled towards the lexicon reading where there is one."""
     advised = advice(tokens)
-    if advised > 0 and _backhanded(tokens):
+    if advised > 0 and backhanded(tokens):
         # "The best part was when it was over": the strength named is the film's absence.
         advised = -1
     if advised:

@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.reviews.opinions.stance import StanceModel
-from bot.reviews.qa import compose, lookup, names, plot, rank, ranking
+from bot.reviews.qa import compose, lookup, names, plot, rank, ranking, replies
 from bot.reviews.qa import films as film_lookup
 from bot.reviews.qa.conversation import follow_up, remember
 from bot.reviews.qa.intent_model import IntentReader
-from bot.reviews.qa.intents import RATING_QUESTION, ParsedQuestion, Vocabulary
+from bot.reviews.qa.intents import ParsedQuestion, Vocabulary
 from bot.reviews.qa.intents import parse_question as parse
-from bot.reviews.qa.phrasings import YEAR_QUESTION
+from bot.reviews.qa.phrasings import RATING_QUESTION, YEAR_QUESTION
 from bot.reviews.qa.scope import Scope, corpus_scope, resolve_scope
 from bot.reviews.qa.topic import not_found, topic_of
 from bot.reviews.qa.units import Unit, sentence_unit
 from bot.reviews.qa.verdict import Stance, StanceReader, overall_verdict
 from bot.reviews.store.base import ReviewStore
-from bot.reviews.store.labels import OPINION_THRESHOLD
 from bot.reviews.types import Answer, Film, Point, Question, Review
 
 # A lookup answers only from a sentence holding this share of the question's (rarity-weighted)
@@ -94,7 +92,7 @@ class Answerer:
         if parsed.intent in _OPINION_INTENTS and not parsed.people:
             nobody = names.unmentioned(parsed, scope.words(), self.vocabulary.terms())
             if nobody is not None:
-                return _abstain(
+                return replies.abstain(
                     parsed, scope, f"The review doesn't mention {nobody}.", discussed=True
                 )
         found = lookup.as_fact(parsed, scope, self.vocabulary)
@@ -112,7 +110,7 @@ class Answerer:
             "ranking": self._ranking,
         }.get(parsed.intent)
         if handler is None:
-            return _abstain(
+            return replies.abstain(
                 parsed, scope, "I couldn't tell what you're asking. " + _GENERIC_FALLBACK
             )
         return handler(parsed, scope, limit)
@@ -134,8 +132,10 @@ class Answerer:
                     text = f"The review doesn't {verb} {topic}. " + fallback.answer
                     return replace(fallback, answer=text, intent=parsed.intent)
                 return fallback
-            return _abstain(parsed, scope, f"The review doesn't {verb} anything.", discussed=True)
-        cited = _reviews_of(points, scope)
+            return replies.abstain(
+                parsed, scope, f"The review doesn't {verb} anything.", discussed=True
+            )
+        cited = replies.reviews_of(points, scope)
         critics = [r.critic for r in cited]
         if scope.corpus_wide or len(cited) > 1:
             text = compose.across_reviews(points, polarity, topic)
@@ -155,7 +155,7 @@ class Answerer:
                     # Remarks that name nothing of the film are no list of its faults.
                     few = "critical remarks" if polarity == "negative" else "kind words"
                     text = f"The review is {overall} overall; its few {few} are these:"
-        return replace(_answer(parsed, scope, text, points), more=more)
+        return replace(replies.answer(parsed, scope, text, points), more=more)
 
     def _aspect(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
         topic = topic_of(parsed, self.vocabulary, self._judging) or "that"
@@ -181,14 +181,14 @@ class Answerer:
                 text = f"The review gives no clear opinion on {topic}, but says this about them:"
                 picked = [u for u in about if u.sentence_key not in scope.shown][: min(limit, 3)]
                 if picked:
-                    return _answer(parsed, scope, text, tuple(u.point() for u in picked))
+                    return replies.answer(parsed, scope, text, tuple(u.point() for u in picked))
             # A mention in the retelling of the plot is no opinion on it.
             message = (
                 f"The review mentions {topic} but gives no opinion on it."
                 if mentions
                 else f"The review doesn't mention {topic}."
             )
-            return _abstain(parsed, scope, message, discussed=True)
+            return replies.abstain(parsed, scope, message, discussed=True)
         points = tuple(u.point() for u in chosen)
         if len(scope.reviews) > 1:
             # Several critics: say where each stands, so a comparison reads as one.
@@ -196,11 +196,11 @@ class Answerer:
             named = [r for r in scope.reviews if r.review_id in cited] + [
                 r for r in scope.reviews if r.review_id not in cited
             ]
-            critics = {r.review_id: _critic_name(r, scope) for r in named[:6]}
+            critics = {r.review_id: replies.critic_name(r, scope) for r in named[:6]}
             text = compose.aspect_across(topic, points, critics)
         else:
             text = compose.aspect_summary(topic, points)
-        return replace(_answer(parsed, scope, text, points), more=more)
+        return replace(replies.answer(parsed, scope, text, points), more=more)
 
     def _lookup(
         self,
@@ -222,7 +222,7 @@ class Answerer:
             if scope.film and scope.film.year and YEAR_QUESTION.search(parsed.normalised):
                 # Not the review's words, but what the index was told.
                 message += f" It is indexed as {film_lookup.label(scope.film)}."
-            return _abstain(parsed, scope, message, discussed=True)
+            return replies.abstain(parsed, scope, message, discussed=True)
         chosen = rank.diversify(ranked, min(limit, 3), scope.shown)
         points = tuple(u.point() for u in chosen)
         best = points[0]
@@ -235,7 +235,7 @@ class Answerer:
         if person is not None:
             # The short answer first, then the sentence it comes from.
             text = f"{person} — the review says: “{best.text}”"
-        return _answer(parsed, scope, text, points)
+        return replies.answer(parsed, scope, text, points)
 
     def _plot(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
         if parsed.intent == "ending":
@@ -246,13 +246,15 @@ class Answerer:
                     message = "The review doesn't say what the critic made of the ending."
                     if plot.ending(plot.plot_units(scope), limit):
                         message += " It does tell how the film ends: ask “how does it end?”."
-                return _abstain(parsed, scope, message, discussed=True)
-            return _answer(parsed, scope, *found)
+                return replies.abstain(parsed, scope, message, discussed=True)
+            return replies.answer(parsed, scope, *found)
         # A review that retells nothing may still say what the film is about, in an opinion.
         text, points = plot.retelling(scope, plot.plot_units(scope), self._judging, limit)
         if not points:
-            return _abstain(parsed, scope, "The review doesn't retell the plot.", discussed=True)
-        return _answer(parsed, scope, text, points)
+            return replies.abstain(
+                parsed, scope, "The review doesn't retell the plot.", discussed=True
+            )
+        return replies.answer(parsed, scope, text, points)
 
     def _verdict(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
         points: list[Point] = []
@@ -287,8 +289,8 @@ class Answerer:
                 f"Of {len(verdicts)} reviews, {counts['positive']} positive, "
                 f"{counts['negative']} negative and {counts['mixed']} mixed."
             )
-        answer = _answer(parsed, scope, text, tuple(points[:limit]))
-        return _with(answer, verdict=verdict, rating=rating)
+        answer = replies.answer(parsed, scope, text, tuple(points[:limit]))
+        return replies.with_verdict(answer, verdict=verdict, rating=rating)
 
     def _ranking(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
         """Films ranked by their reviews' stored verdicts, each backed by its most convinced
@@ -298,10 +300,10 @@ class Answerer:
         ranked = ranking.rank_films(tallies, polarity)
         if not ranked:
             kind = "no" if tallies else "no stored"
-            return _abstain(parsed, scope, f"The reviews have {kind} {polarity} verdicts.")
+            return replies.abstain(parsed, scope, f"The reviews have {kind} {polarity} verdicts.")
         points = ranking.evidence(self.store, self._stances, ranked[:3], polarity)
         text = ranking.ranking_text(ranked[: max(limit, 5)], polarity, len(tallies))
-        return _answer(parsed, scope, text, points[:limit])
+        return replies.answer(parsed, scope, text, points[:limit])
 
     def _summary(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
         verdict = self._verdict(parsed, scope, 1)
@@ -334,8 +336,8 @@ class Answerer:
                 )
                 + "."
             )
-        answer = _answer(parsed, scope, " ".join(parts), points)
-        return _with(answer, verdict=verdict.verdict, rating=verdict.rating)
+        answer = replies.answer(parsed, scope, " ".join(parts), points)
+        return replies.with_verdict(answer, verdict=verdict.verdict, rating=verdict.rating)
 
     def _corpus_wide(self, parsed: ParsedQuestion, limit: int) -> Answer:
         if parsed.intent == "ranking":
@@ -346,60 +348,6 @@ class Answerer:
         if parsed.aspects or parsed.people:
             return self._aspect(parsed, scope, limit)
         return self._lookup(parsed, scope, limit)
-
-
-def _discussed(scope: Scope) -> list[str]:
-    counts: dict[str, int] = {}
-    for sentences in scope.sentences.values():
-        for sentence in sentences:
-            if sentence.subjectivity < OPINION_THRESHOLD:
-                continue
-            for aspect in sentence.aspects:
-                if aspect != "overall":
-                    counts[aspect] = counts.get(aspect, 0) + 1
-    return sorted(counts, key=lambda a: (-counts[a], a))
-
-
-def _abstain(
-    parsed: ParsedQuestion, scope: Scope, message: str, *, discussed: bool = False
-) -> Answer:
-    if discussed:
-        topics = _discussed(scope)
-        if topics:
-            message += " It does discuss: " + ", ".join(topics[:8]) + "."
-    return Answer(
-        question=parsed.text,
-        intent=parsed.intent,
-        film=scope.film.title if scope.film else None,
-        abstained=True,
-        answer=message,
-    )
-
-
-def _answer(parsed: ParsedQuestion, scope: Scope, text: str, points: Sequence[Point]) -> Answer:
-    return Answer(
-        question=parsed.text,
-        intent=parsed.intent,
-        film=scope.film.title if scope.film else None,
-        abstained=False,
-        answer=text,
-        points=tuple(points),
-    )
-
-
-def _critic_name(review: Review, scope: Scope) -> str:
-    """The critic, and the film too when the answer spans several films."""
-    critic = review.critic or "an unnamed critic"
-    return critic if scope.film is not None else f"{review.film} ({critic})"
-
-
-def _with(answer: Answer, *, verdict: str | None, rating: str | None) -> Answer:
-    return replace(answer, verdict=verdict, rating=rating)
-
-
-def _reviews_of(points: Sequence[Point], scope: Scope) -> list[Review]:
-    wanted = {p.review_id for p in points}
-    return [r for r in scope.reviews if r.review_id in wanted]
 
 
 __all__ = ["Answerer", "Unit"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.reviews.qa.intents import FOLLOW_UP_MORE, FOLLOW_UP_WHY, ParsedQuestion
+from bot.reviews.qa.intents import ParsedQuestion
+from bot.reviews.qa.phrasings import FOLLOW_UP_MORE, FOLLOW_UP_WHY
 from bot.reviews.qa.scope import Scope
 from bot.reviews.types import Answer, Conversation
 

@@ -14,15 +14,27 @@ from typing import Protocol
 from bot.reviews.qa.cues import DISLIKE_CUES, LIKE_CUES, VERDICT_WORDS, wanted_polarity
 from bot.reviews.qa.intent_model import IntentReader
 from bot.reviews.qa.phrasings import (
+    AGE_RATING,
     ASKER,
+    AUDIENCE_QUESTION,
     AWARD_QUESTION,
     CAST_QUESTION,
     ENDING_PATTERNS,
+    FAVOURITE_QUESTION,
+    FOLLOW_UP_MORE,
+    FOLLOW_UP_START,
+    FOLLOW_UP_WHY,
     LENGTH_QUESTION,
+    LOW_RANK,
+    MADE_IT,
     NAME_QUESTION,
+    OPINION_QUESTION,
     PLACE_QUESTION,
     PLOT_ABOUT,
     PLOT_PATTERNS,
+    RANKING_QUESTION,
+    REASON_QUESTION,
+    SCORE_GIVEN,
     STRONG_VERDICT,
     SUMMARY_PATTERNS,
     VERDICT_PATTERNS,
@@ -80,21 +92,6 @@ ACROSS_PATTERNS = (
     r"\beveryone\b",
     r"\beach (critic|review|reviewer)\b",
 )
-OPINION_QUESTION = re.compile(
-    r"\b(how('s| was| were| is| are| did)|what about|thoughts? on|think of|opinion (of|on)|"
-    r"feel about|say about|(any )?good|any good|impressed|verdict on)\b"
-    # "how bad was Stone?", "how violent is it?": a degree asked for is an opinion asked for.
-    r"|\bhow (?!much\b|many\b|long\b|old\b|often\b|come\b|far\b)\w+ (was|were|is|are)\b"
-    # "how does courtney thorne smith come off in this"
-    r"|\bhow (does|do|did) [\w' ]{1,40}\b(come off|come across|fare|hold up|measure up)\b"
-)
-# "Why did they hate it?" asks for the reasons, not the verdict.
-REASON_QUESTION = re.compile(r"^\W*(why|how come)\b")
-# "Who would they recommend it to?" asks for an audience the review names.
-AUDIENCE_QUESTION = re.compile(r"\bwho\b.*\brecommend\w*\b.*\bto\b|\brecommend\w* .*\bto whom\b")
-FOLLOW_UP_WHY = re.compile(r"^\s*(why|how come|what makes you say that|explain)\b[\s?.!]*$")
-FOLLOW_UP_MORE = re.compile(r"^\s*(what else|anything else|more|and\??|go on)\b[\s?.!]*$")
-FOLLOW_UP_START = re.compile(r"^\s*(and|what about|how about|also)\b")
 YES_NO_STARTS = frozenset(
     [
         "did",
@@ -127,52 +124,9 @@ WH_WORDS = (
 )
 
 _CUE_WORDS: tuple[str, ...] = tuple(sorted(set(DISLIKE_CUES + LIKE_CUES + VERDICT_WORDS)))
-# "What was their favourite number?" asks for one named thing, which the review states in those
-# words; it is looked up first, and read as a likes/dislikes question if the review doesn't.
-FAVOURITE_QUESTION = re.compile(
-    r"\b(what|which)\b.*\b(favou?rite|faves?|favs?|best|worst|weakest|strongest)\s+(\w+)"
-    # "which scenes are their favs"
-    r"|\b(what|which) (\w+) (is|are|was|were) (their|his|her|the critic's|the reviewer's) "
-    r"(favou?rites?|faves?|favs?)\b"
-)
-# A verdict question that asks for the number itself: the answer says when the review gives none.
-RATING_QUESTION = re.compile(r"\b(rating|rated?|score|stars?|out of (10|ten|5|five|4|four))\b")
-# "What score would they give it?" asks for the rating even though "score" also names the music.
-SCORE_GIVEN = re.compile(
-    r"\b(score|rating|grade|mark|stars?)\b.*\b(give|gave|given|award|awarded)\b"
-    r"|\b(give|gave|given|award|awarded)\b.*\b(score|rating|grade|mark|stars?)\b"
-    r"|\bhow many stars\b|\bwhat (would|did) (they|the critic|the reviewer) rate\b"
-)
 # "What was the best part?", "which film has the best reviews?": nothing named to look up.
 _NOT_A_THING_NAMED = frozenset(
     "part parts thing things review reviews film films movie movies critic critics".split()
-)
-# "Which film has the best reviews?", "the worst-rated movie?", "which films did critics like?":
-# films ranked by their reviews' verdicts.
-RANKING_QUESTION = re.compile(
-    r"\b(best|worst|highest|lowest|top|most|least|better|worse)[- ]?(reviewed|rated|liked|loved"
-    r"|praised|received|panned|hated|disliked|recommended)\b"
-    r"|\b(best|worst|better|worse|good|bad|highest|lowest|top|great|poor) "
-    r"(reviews|ratings|scores)\b"
-    # "which movie is it nothing like?" compares; it ranks nothing.
-    r"|\b(which|what) (films?|movies?)\b.*(?<!nothing )(?<!something )(?<!it's )(?<!is it )"
-    r"\b(like|liked|love|loved|enjoy|enjoyed|hate|hated"
-    r"|dislike|disliked|recommend|recommended|praise|praised|pan|panned)\b"
-    r"|\b(which|what) (films?|movies?) (is|are|was|were) (worth|good|bad|best|worst|the best"
-    r"|the worst|recommended)\b"
-    r"|\brank(ing|ed)?\b.*\b(films|movies)\b|\b(films|movies)\b.*\brank(ing|ed)?\b"
-)
-_LOW_RANK = re.compile(r"\b(worst|lowest|least|worse|bad|poor|panned|pan)\b")
-# "is it rated R?", "an R rated film": the age rating is a fact, not the critic's score.
-AGE_RATING = re.compile(
-    r"\b(rated|rating) (g|pg|pg-13|pg 13|r|nc-17|nc 17|x|u|12a?|15|18)\b|\bpg-?13\b"
-    r"|\b(g|pg|r|nc-17|x)[- ]rated\b"
-)
-# "Was it really shot in the Himalayas?": where it was made, not how it looks.
-# "hitchcock made this?": who made it. "what made it so bad?" asks what caused it.
-MADE_IT = re.compile(
-    r"(?<!what )(?<!that )\b(made|directed|wrote|produced) (this|it|the (film|movie))"
-    r"( for real)?\W*$"
 )
 _FACT_WH = ("who", "whose", "where", "when", "how many", "how much", "how old")
 
@@ -309,7 +263,7 @@ def parse_question(
     if re.search(PLOT_ABOUT, normalised) and polarity is None and not opinion_asked:
         return make("plot")
     if RANKING_QUESTION.search(normalised) and not aspects and not named:
-        low = polarity == "negative" or _LOW_RANK.search(normalised)
+        low = polarity == "negative" or LOW_RANK.search(normalised)
         return make("ranking", "negative" if low else "positive")
     if AUDIENCE_QUESTION.search(normalised):
         # The answer is a kind of viewer ("anyone who likes westerns"), not a name.

@@ -9,11 +9,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.reviews.qa import places
-from bot.reviews.qa.intents import (
-    OPINION_QUESTION,
-    ParsedQuestion,
-    Vocabulary,
-)
+from bot.reviews.qa import roles as roles_of
+from bot.reviews.qa.intents import ParsedQuestion, Vocabulary
 from bot.reviews.qa.names import (
     CAST_WORDS,
     FULL_NAME,
@@ -23,11 +20,11 @@ from bot.reviews.qa.names import (
     someone,
     title_words,
 )
-from bot.reviews.qa.phrasings import AWARD_WORD, CAST_QUESTION, LENGTH_QUESTION, YEAR_QUESTION
+from bot.reviews.qa.phrasings import CAST_QUESTION, LENGTH_QUESTION, OPINION_QUESTION, YEAR_QUESTION
 from bot.reviews.qa.rank import best_first
 from bot.reviews.qa.similar import shipped_vectors
 from bot.reviews.qa.units import Unit, sentence_unit
-from bot.reviews.qa.words import STOP_WORDS, content_words, stem
+from bot.reviews.qa.words import content_words, stem
 from bot.reviews.text.lexicon import dictionary_words
 from bot.reviews.types import Review, Sentence
 
@@ -166,7 +163,7 @@ def rank_lookup(
     mass = sum(idf.values())
     soft = _soft_matches(query, words_of, vocabulary.terms())
     kinds = [places.kind_of(w) for w in query]
-    roles = [_role_of(w, parsed.wh) for w in query]
+    roles = [roles_of.role_of(w, parsed.wh) for w in query]
     scored = []
     for k, ((review, sentence), stems, words) in enumerate(
         zip(pool, stems_of, words_of, strict=True)
@@ -195,7 +192,9 @@ def rank_lookup(
                 unmatched.append(q)
         if unmet_role:
             continue
-        if hit > 0 and any(r is not None and _held_by_name(r, sentence.text) for r in roles):
+        if hit > 0 and any(
+            r is not None and roles_of.held_by_name(r, sentence.text) for r in roles
+        ):
             # "director Paul Harrison's…", "directed by Eric Till" say who holds the job,
             # whatever else the question says; "a director and his crew" is a part.
             hit += mass * HELD_JOB
@@ -304,63 +303,8 @@ _DURATION = re.compile(
     r"\b\d+\s*(?:hours?|hrs?|minutes?|mins?)\b|\b(?:an|one|two|three) hours?\b", re.I
 )
 _RUNTIME_WORDS = frozenset("long run runs running runtime length last lasts time".split())
-# The words that say who did a job, per the stem a question asks it with.
-_WRITING = re.compile(r"(?i)\bwr[io]t\w*|\bscreenplay\w*|\bscript\w*|\bpenned\b")
-_SINGING = re.compile(r"(?i)\bs[iau]ng\b|\bsings\b|\bsinging\b|\bsinger\b|\bvocals?\b")
-_ROLES = {
-    # Not the "music director" or "art director": they direct no film.
-    "direct": re.compile(
-        # "he disobeys direct orders": the bare adjective directs nothing.
-        r"(?i)(?<!music )(?<!musical )(?<!art )(?<!casting )(?<!photography )"
-        r"\bdirect(?:s|ed|ing|ion|ions|or|ors|orial|ress)\b"
-        r"(?! of photography)"
-        r"|\bhelm\w*|\bfilm by\b|\b\w+'s (new )?film\b"
-    ),
-    "writ": _WRITING,
-    "wrote": _WRITING,
-    "produc": re.compile(r"(?i)\bproduc\w*"),
-    "compos": re.compile(r"(?i)\bcompos\w*|\bscore[ds]?\b|\bmusic by\b"),
-    "sing": _SINGING,
-    "sang": _SINGING,
-    "sung": _SINGING,
-    "creat": re.compile(r"(?i)\bcreat(?:ed|or|ors|ing)\b|\bdevised\b|\bdreamed up\b"),
-    "voic": re.compile(r"(?i)\bvoice[sd]?\b|\bvoicing\b|\bvoice actor\b"),
-}
-
-
-# (A festival screening is no prize: "I saw this movie on the film festival of Rotterdam".)
-_PRIZE = re.compile(
-    r"(?i)\b(awards?|award-winning|oscars?|baftas?|emmys?|globes?|nominat\w*|prizes?|"
-    r"razzies?|palme)\b|\b(won|wins|winner|winning)\b[^.!?]*\bfestival"
-)
-
-
+# A sentence that puts a name to the job asked gains this share of the question's weight.
 HELD_JOB = 0.5
-
-
-def _held_by_name(role: re.Pattern[str], text: str) -> bool:
-    """Whether a full name is put to a mention of the job: "director Paul Harrison",
-    "directed by Eric Till", "Eric Till's direction", "Ang Lee directs"."""
-    for match in role.finditer(text):
-        if _NAME_AFTER.match(text, match.end()) or _NAME_BEFORE.search(text, 0, match.start()):
-            return True
-    return False
-
-
-_NAME_AFTER = re.compile(r"\s+(?:by\s+)?" + FULL_NAME.pattern)
-_NAME_BEFORE = re.compile(FULL_NAME.pattern + r"(?:'s)?\s+(?:[a-z]+\s+)?\Z")
-
-
-def _role_of(word: str, wh: str | None) -> re.Pattern[str] | None:
-    """What a sentence must say to answer a question holding `word`: a prize for "any awards?",
-    the job for "who directed it?"."""
-    if AWARD_WORD.fullmatch(word):
-        return _PRIZE
-    if wh != "who":
-        return None
-    return next((p for prefix, p in _ROLES.items() if word.startswith(prefix)), None)
-
-
 # Words that name no particular part: "who is the lead?" is answered by any name in the cast.
 _ANY_PART = frozenset(
     stem(w)
@@ -375,7 +319,7 @@ def _fits_answer_type(
     """A 'who' answer names someone, and someone the question does not name already unless it
     asks who they are; a 'when' answer holds a time, a 'what year' one a year."""
     if YEAR_QUESTION.search(parsed.normalised):
-        return _own_year(text, title)
+        return places.own_year(text, title)
     asks_name = parsed.wh == "who" or bool(_WHICH_ACTOR.search(parsed.normalised))
     if asks_name:
         if lowercase_only:
@@ -396,26 +340,6 @@ def _fits_answer_type(
     if parsed.wh == "how many" or (parsed.wh == "how much" and _MONEY.search(parsed.normalised)):
         return bool(_NUMBER.search(text))
     return True
-
-
-# A year in brackets after another work's name is that work's: "bill murray ( ghostbusters ,
-# 1984 )", "Children Shouldn't Play with Dead Things (1972)".
-_BRACKETED_YEAR = re.compile(
-    r"([\w'\".:!?-]+(?:\s+[\w'\".:!?-]+){0,6})\s*[,(]\s*((?:1[89]|20)\d\d)\s*\)"
-)
-
-
-def _own_year(text: str, title: set[str]) -> bool:
-    """Whether `text` gives a year that may be the film's own."""
-    if not places.names_a("year", text):
-        return False
-    others = 0
-    for match in _BRACKETED_YEAR.finditer(text):
-        named = {w.casefold() for w in re.findall(r"\w+", match.group(1))}
-        if not named & (title - STOP_WORDS):
-            others += 1
-            text = text.replace(match.group(0), " ")
-    return others == 0 or places.names_a("year", text)
 
 
 # "how much did it make?" wants a sum; "how much swearing is there?" an amount in any words.

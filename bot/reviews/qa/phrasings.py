@@ -1,5 +1,5 @@
-"""How questions ask for the review's summary, the plot, the ending and the verdict (regular
-expressions over the normalised question)."""
+"""How questions ask for each kind of answer: the summary, the plot, the ending, the verdict, a
+fact, the cast (regular expressions over the normalised question)."""
 
 from __future__ import annotations
 
@@ -155,4 +155,63 @@ PLACE_QUESTION = re.compile(
 # Questions about how long a film runs name no content word to match.
 LENGTH_QUESTION = re.compile(
     r"\bhow long\b|\brun ?time\b|\brunning time\b|\bhow many (mins?|minutes|hours|hrs)\b"
+)
+
+OPINION_QUESTION = re.compile(
+    r"\b(how('s| was| were| is| are| did)|what about|thoughts? on|think of|opinion (of|on)|"
+    r"feel about|say about|(any )?good|any good|impressed|verdict on)\b"
+    # "how bad was Stone?", "how violent is it?": a degree asked for is an opinion asked for.
+    r"|\bhow (?!much\b|many\b|long\b|old\b|often\b|come\b|far\b)\w+ (was|were|is|are)\b"
+    # "how does courtney thorne smith come off in this"
+    r"|\bhow (does|do|did) [\w' ]{1,40}\b(come off|come across|fare|hold up|measure up)\b"
+)
+# "Why did they hate it?" asks for the reasons, not the verdict.
+REASON_QUESTION = re.compile(r"^\W*(why|how come)\b")
+# "Who would they recommend it to?" asks for an audience the review names.
+AUDIENCE_QUESTION = re.compile(r"\bwho\b.*\brecommend\w*\b.*\bto\b|\brecommend\w* .*\bto whom\b")
+FOLLOW_UP_WHY = re.compile(r"^\s*(why|how come|what makes you say that|explain)\b[\s?.!]*$")
+FOLLOW_UP_MORE = re.compile(r"^\s*(what else|anything else|more|and\??|go on)\b[\s?.!]*$")
+FOLLOW_UP_START = re.compile(r"^\s*(and|what about|how about|also)\b")
+# "What was their favourite number?" asks for one named thing, which the review states in those
+# words; it is looked up first, and read as a likes/dislikes question if the review doesn't.
+FAVOURITE_QUESTION = re.compile(
+    r"\b(what|which)\b.*\b(favou?rite|faves?|favs?|best|worst|weakest|strongest)\s+(\w+)"
+    # "which scenes are their favs"
+    r"|\b(what|which) (\w+) (is|are|was|were) (their|his|her|the critic's|the reviewer's) "
+    r"(favou?rites?|faves?|favs?)\b"
+)
+# A verdict question that asks for the number itself: the answer says when the review gives none.
+RATING_QUESTION = re.compile(r"\b(rating|rated?|score|stars?|out of (10|ten|5|five|4|four))\b")
+# "What score would they give it?" asks for the rating even though "score" also names the music.
+SCORE_GIVEN = re.compile(
+    r"\b(score|rating|grade|mark|stars?)\b.*\b(give|gave|given|award|awarded)\b"
+    r"|\b(give|gave|given|award|awarded)\b.*\b(score|rating|grade|mark|stars?)\b"
+    r"|\bhow many stars\b|\bwhat (would|did) (they|the critic|the reviewer) rate\b"
+)
+# "Which film has the best reviews?", "the worst-rated movie?", "which films did critics like?":
+# films ranked by their reviews' verdicts.
+RANKING_QUESTION = re.compile(
+    r"\b(best|worst|highest|lowest|top|most|least|better|worse)[- ]?(reviewed|rated|liked|loved"
+    r"|praised|received|panned|hated|disliked|recommended)\b"
+    r"|\b(best|worst|better|worse|good|bad|highest|lowest|top|great|poor) "
+    r"(reviews|ratings|scores)\b"
+    # "which movie is it nothing like?" compares; it ranks nothing.
+    r"|\b(which|what) (films?|movies?)\b.*(?<!nothing )(?<!something )(?<!it's )(?<!is it )"
+    r"\b(like|liked|love|loved|enjoy|enjoyed|hate|hated"
+    r"|dislike|disliked|recommend|recommended|praise|praised|pan|panned)\b"
+    r"|\b(which|what) (films?|movies?) (is|are|was|were) (worth|good|bad|best|worst|the best"
+    r"|the worst|recommended)\b"
+    r"|\brank(ing|ed)?\b.*\b(films|movies)\b|\b(films|movies)\b.*\brank(ing|ed)?\b"
+)
+LOW_RANK = re.compile(r"\b(worst|lowest|least|worse|bad|poor|panned|pan)\b")
+# "is it rated R?", "an R rated film": the age rating is a fact, not the critic's score.
+AGE_RATING = re.compile(
+    r"\b(rated|rating) (g|pg|pg-13|pg 13|r|nc-17|nc 17|x|u|12a?|15|18)\b|\bpg-?13\b"
+    r"|\b(g|pg|r|nc-17|x)[- ]rated\b"
+)
+# "Was it really shot in the Himalayas?": where it was made, not how it looks.
+# "hitchcock made this?": who made it. "what made it so bad?" asks what caused it.
+MADE_IT = re.compile(
+    r"(?<!what )(?<!that )\b(made|directed|wrote|produced) (this|it|the (film|movie))"
+    r"( for real)?\W*$"
 )

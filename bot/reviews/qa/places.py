@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from bot.reviews.qa.words import STOP_WORDS
+
 _COUNTRIES = """
     america american americans usa u.s. britain british england scotland scottish wales welsh
     ireland irish france french germany german germans italy italian spain spanish portugal
@@ -71,3 +73,23 @@ def names_a(kind: str, text: str) -> bool:
         return cities
     countries = any(w.lower() in _COUNTRIES or w in _CASED_COUNTRIES for w in words)
     return countries or (kind == "place" and cities)
+
+
+# A year in brackets after another work's name is that work's: "bill murray ( ghostbusters ,
+# 1984 )", "Children Shouldn't Play with Dead Things (1972)".
+_BRACKETED_YEAR = re.compile(
+    r"([\w'\".:!?-]+(?:\s+[\w'\".:!?-]+){0,6})\s*[,(]\s*((?:1[89]|20)\d\d)\s*\)"
+)
+
+
+def own_year(text: str, title: set[str]) -> bool:
+    """Whether `text` gives a year that may be the film's own."""
+    if not names_a("year", text):
+        return False
+    others = 0
+    for match in _BRACKETED_YEAR.finditer(text):
+        named = {w.casefold() for w in re.findall(r"\w+", match.group(1))}
+        if not named & (title - STOP_WORDS):
+            others += 1
+            text = text.replace(match.group(0), " ")
+    return others == 0 or names_a("year", text)

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from bot.errors import AmbiguousFilm, FilmNotFound, ReviewNotFound
 from bot.reviews.qa import films as film_lookup
-from bot.reviews.qa.intents import RANKING_QUESTION, ParsedQuestion, Vocabulary
+from bot.reviews.qa.intents import ParsedQuestion, Vocabulary
+from bot.reviews.qa.phrasings import RANKING_QUESTION
 from bot.reviews.store.base import ReviewStore
 from bot.reviews.text.lexicon import dictionary_words
 from bot.reviews.types import Conversation, Film, Question, Review, Sentence
