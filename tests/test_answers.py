@@ -743,6 +743,30 @@ def test_a_plot_answer_leaves_out_what_judges_the_story(
     assert answer.intent == "plot" and "The story is crap" not in cited(answer)
 
 
+BOARD = (
+    "Edison meets Armand, the head of a multi-million dollar company. The stabs at comic books "
+    "are too obvious to be funny. I know this isn't a true story, but it should feel like one. "
+    "Edison inherits the company and saves it."
+)
+
+
+def test_where_the_story_comes_from_and_how_it_sold_are_facts_to_find(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(service, tmp_path, "Chairman of the Board", BOARD)
+    for question in (
+        "is it based on a real comic book?",
+        "was it a box office flop when it came out",
+        "what did it gross at the box office, got numbers?",
+        "was it adapted from a novel or something",
+    ):
+        answer = ask(service, question)
+        assert (answer.intent, answer.abstained) == ("lookup", True), question
+    # The title named in the question is the film's, not another film's.
+    plot = ask(service, "Could you summarise what Chairman of the Board is actually about?")
+    assert plot.intent == "plot" and not plot.abstained
+
+
 TRAVEL_FILM = (
     "As an American, I found the humour odd. It was a hit with critics at home. It was a hit "
     "in Sweden. The photography is flat."

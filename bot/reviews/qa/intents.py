@@ -35,6 +35,7 @@ from bot.reviews.qa.phrasings import (
     RANKING_QUESTION,
     REASON_QUESTION,
     SCORE_GIVEN,
+    SOURCE_QUESTION,
     STRONG_VERDICT,
     SUMMARY_PATTERNS,
     VERDICT_PATTERNS,
@@ -223,7 +224,12 @@ def parse_question(
         polarity = {"likes": "positive", "dislikes": "negative"}.get(guess.intent)
         return replace(parsed, intent=guess.intent, polarity=polarity, guessed=True)
 
-    if _any(SUMMARY_PATTERNS, normalised) and not {"plot", "story"} & set(words):
+    if (
+        _any(SUMMARY_PATTERNS, normalised)
+        and not {"plot", "story"} & set(words)
+        # "could you summarise what it is actually about?" asks the plot
+        and not re.search(PLOT_PATTERNS[0], normalised)
+    ):
         return make("summary")
     if CAST_QUESTION.search(normalised):
         return replace(make("lookup"), wh="who")  # "any famous faces in it?" asks who
@@ -233,6 +239,8 @@ def parse_question(
         return make("lookup")
     if MADE_IT.search(normalised) and not OPINION_QUESTION.search(normalised):
         # "hitchcock made this?? for real": who made it, a fact about the film.
+        return make("lookup")
+    if SOURCE_QUESTION.search(normalised) and not OPINION_QUESTION.search(normalised):
         return make("lookup")
     if AWARD_QUESTION.search(normalised) and not OPINION_QUESTION.search(normalised):
         # "did anne reid get any bafta noms?" asks a fact about her, not an opinion.

@@ -142,6 +142,11 @@ AWARD_WORD = re.compile(r"awards?|oscars?|baftas?|emmys?|nominat\w*|noms?|prizes
 AWARD_QUESTION = re.compile(
     rf"\b({AWARD_WORD.pattern}|golden globes?)\b|\b(win|won|wins) (any|an|a|the)\b(?!.*\bover\b)"
 )
+# Where the story comes from and how it sold are facts, whatever else the question says ("was
+# it a box office flop?" asks no complaint).
+SOURCE_QUESTION = re.compile(
+    r"\bbased (up)?on\b|\badapted from\b|\b(true|real) story\b|\bbox[- ]office\b"
+)
 YEAR_QUESTION = re.compile(
     r"\b(what|which) (year|decade)\b|\bwhen (was|did) (it|this|the (film|movie)) "
     r"(come out|made|released|release|filmed|shot)\b|\brelease (year|date)\b"

@@ -52,11 +52,28 @@ _NAME_AFTER = re.compile(r"\s+(?:by\s+)?" + FULL_NAME.pattern)
 _NAME_BEFORE = re.compile(FULL_NAME.pattern + r"(?:'s)?\s+(?:[a-z]+\s+)?\Z")
 
 
+# "is it based on a real comic book?" is answered by where the story comes from, "was it a box
+# office flop?" by how it sold: not by any sentence that shares "comic" or "flop".
+SOURCE = re.compile(
+    r"(?i)\bbased (?:up)?on\b|\badapt(?:ed|s|ing|ation)\b|\bfrom the (?:novel|book|comic|play)\b"
+    r"|\b(?:novel|book|play) by\b|\bremake\b|\boriginally\b"
+)
+SALES = re.compile(
+    r"(?i)\bbox[- ]office\b|\bgross\w*|\$\s?\d|\b\d+(?:\.\d+)? (?:million|billion)\b|\bticket\w*"
+    r"|\bsold\b"
+    r"|\bblockbuster\b|\bhit\b|\bflopped\b|\bbombed\b"
+)
+_FACT_WORDS = {"based": SOURCE, "adapted": SOURCE, "box": SALES, "office": SALES}
+
+
 def role_of(word: str, wh: str | None) -> re.Pattern[str] | None:
     """What a sentence must say to answer a question holding `word`: a prize for "any awards?",
-    the job for "who directed it?"."""
+    the source for "is it based on…?", the sales for "box office", the job for "who directed
+    it?"."""
     if AWARD_WORD.fullmatch(word):
         return PRIZE
+    if word in _FACT_WORDS:
+        return _FACT_WORDS[word]
     if wh != "who":
         return None
     return next((p for prefix, p in ROLES.items() if word.startswith(prefix)), None)

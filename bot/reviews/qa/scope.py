@@ -136,6 +136,8 @@ def resolve_scope(
 
 def _check_named(scope: Scope, films: list[Film], question: Question) -> Scope:
     """A question naming a film we have not indexed must not be answered from another film."""
+    if film_lookup.film_in_question(films, question.text) is not None:
+        return scope  # "what Chairman of the Board is actually about" names an indexed film
     known = scope.words() | scope.people()
     named = film_lookup.unindexed_title(question.text, films, known)
     if named:
