@@ -113,6 +113,34 @@ def test_a_long_judgement_no_single_clause_carries_is_quoted_whole() -> None:
     assert [u.text for _, u in rank_opinions(units, LIKES, "positive")] == [LONG_TEXT]
 
 
+def test_a_clause_going_on_with_or_stays_with_the_judgement_before_it() -> None:
+    from bot.reviews.qa.units import opinion_units
+
+    text = "It offers some genuinely funny, clever, or tense moments, but the script is a mess."
+    a, b = text.index(", or"), text.index(", but")
+    review = Review("r4", "Judd", None, None, None, None, None, None, text, 1)
+    sentence = Sentence(
+        1,
+        0,
+        len(text),
+        text,
+        0.99,
+        "mixed",
+        0.1,
+        ("humour",),
+        (
+            Clause(0, a, "positive", 0.6, ("humour",), 0, a),
+            Clause(a + 2, b, "neutral", 0.0, (), a + 2, b),
+            Clause(b + 2, len(text), "negative", -0.8, ("dialogue",), b + 2, len(text)),
+        ),
+    )
+    quotes = [u.text for u in opinion_units(review, sentence)]
+    assert quotes == [
+        "It offers some genuinely funny, clever, or tense moments",
+        ("but the script is a mess."),
+    ]
+
+
 def test_a_who_answer_names_the_people_nearest_the_question_words() -> None:
     from bot.reviews.qa.names import person_in
 

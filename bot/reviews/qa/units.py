@@ -108,8 +108,8 @@ def _join_agreeing(text: str, clauses: list[Clause]) -> list[Clause]:
         last = joined[-1] if joined else None
         if (
             last is not None
-            and clause.polarity == last.polarity
-            and clause.polarity in ("positive", "negative")
+            and last.polarity in ("positive", "negative")
+            and (clause.polarity == last.polarity or _continues(text, clause))
             and len(text[last.text_start : clause.text_end].split()) <= LONG_SENTENCE_WORDS
         ):
             joined[-1] = Clause(
@@ -124,6 +124,15 @@ def _join_agreeing(text: str, clauses: list[Clause]) -> list[Clause]:
         else:
             joined.append(clause)
     return joined
+
+
+def _continues(text: str, clause: Clause) -> bool:
+    """A clause that judges nothing itself and goes on with "and"/"or" carries on the one before:
+    "some genuinely funny, clever, | or full-of-tension moments"."""
+    if clause.polarity != "neutral":
+        return False
+    words = text[clause.text_start : clause.text_end].strip(_EDGE).split()
+    return bool(words) and words[0].lower() in ("and", "or")
 
 
 def _narrow(original: str, start: int, end: int, raw: str, trimmed: str) -> tuple[int, int]:
