@@ -234,6 +234,13 @@ def test_recommendation_phrasings_ask_the_verdict(
         ("any complaints at all or is it all praise?", "dislikes", "negative"),
         ("the soundtrack - yay or nay in their opinion", "aspect", None),
         ("what is the story supposed to be?", "plot", None),
+        ("does it at least stick the landing", "ending", None),
+        ("do marcus n patty end up together?", "ending", None),
+        ("could you sum up what the reviewer thinks went wrong?", "dislikes", "negative"),
+        ("what hit home for them", "likes", "positive"),
+        ("which parts of it did they rate", "likes", "positive"),
+        ("why do they think its such a fun watch", "likes", "positive"),
+        ("do they say some other comedy did it better?", "lookup", None),
     ],
 )
 def test_stop_15_phrasings(

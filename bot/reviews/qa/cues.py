@@ -19,13 +19,15 @@ LIKE_CUES = """
     enjoyed pros strength strengths highlight highlights appreciate appreciated admire
     admired impressed impress upside upsides great favourite favorite commend commended
     compliment compliments redeeming merit merits plus pluses plusses work worked works decent
-    nice fave faves fav favs cool hyped
+    nice fave faves fav favs cool hyped fun
 """.split()
 # Idioms for what was liked or not, which no single cue word gives away.
 LIKE_PHRASE = re.compile(
     r"\bkicks? out of\b|\b(won|win|wins) (them|him|her|the critic|the reviewer) over\b"
     r"|\b(get|got|gets) (anything|something|much|a lot) right\b|\bst(oo|a)d out\b"
-    r"|\b(paid|pays|pay) off\b"
+    r"|\b(paid|pays|pay) off\b|\b(hit|hits) home\b"
+    # "which parts of it did they rate": the slang "rate" is "like"
+    r"|\b(which|what) (parts?|bits?|things?|scenes?|aspects?|elements?)\b.*\brated?\b"
 )
 DISLIKE_PHRASE = re.compile(
     r"\b(fall|falls|fell) (down|flat|short|apart)\b|\bnot up to (scratch|par|snuff)\b"

@@ -11,7 +11,13 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from bot.reviews.qa.cues import DISLIKE_CUES, LIKE_CUES, VERDICT_WORDS, wanted_polarity
+from bot.reviews.qa.cues import (
+    DISLIKE_CUES,
+    LIKE_CUES,
+    LIKE_PHRASE,
+    VERDICT_WORDS,
+    wanted_polarity,
+)
 from bot.reviews.qa.intent_model import IntentReader
 from bot.reviews.qa.phrasings import (
     AGE_RATING,
@@ -230,6 +236,10 @@ def parse_question(
         # "could you summarise what it is actually about?" asks the plot
         and not re.search(PLOT_PATTERNS[0], normalised)
     ):
+        # "sum up what they think went wrong" asks one side only.
+        side = wanted_polarity(words, normalised)
+        if side is not None and not _any(SUMMARY_PATTERNS[5:8], normalised):
+            return make("dislikes" if side == "negative" else "likes", side)
         return make("summary")
     if CAST_QUESTION.search(normalised):
         return replace(make("lookup"), wh="who")  # "any famous faces in it?" asks who
@@ -283,7 +293,12 @@ def parse_question(
         STOP_WORDS | _NOT_A_THING_NAMED
     ):
         return make("lookup", polarity)
-    if _any(VERDICT_PATTERNS, normalised) and not aspects and not named:
+    if (
+        _any(VERDICT_PATTERNS, normalised)
+        and not aspects
+        and not named
+        and not LIKE_PHRASE.search(normalised)
+    ):
         return make("verdict")
     unasked = ASKER.sub(" ", normalised)
     if (
@@ -360,10 +375,11 @@ def question_aspects(normalised: str, vocabulary: Vocabulary) -> tuple[str, ...]
     return tuple(specific)
 
 
-# "is this old comedy worth hunting down?": the genre names the film, no aspect of it.
+# "is this old comedy worth hunting down?", "did some other comedy do it better?": the genre
+# names a film, no aspect of it.
 _THE_FILM_AS_GENRE = re.compile(
-    r"\b(this|that)( \w+)? (comedy|horror|thriller|drama|western|musical|romcom|cartoon"
-    r"|documentary|animation)\b"
+    r"\b(this|that|some other|another|other|any other)( \w+)? (comedy|comedies|horror|thriller"
+    r"|drama|western|musical|romcom|cartoon|documentary|animation)\b"
 )
 _EXCEPT = re.compile(
     r"\b(apart from|besides|other than|except( for)?|aside from|beyond|not counting)"

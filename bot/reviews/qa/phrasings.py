@@ -76,6 +76,9 @@ ENDING_PATTERNS = (
     r"\b(wraps?|wrapped|wrapping) (it |things |everything )?up\b|\bwrap-up\b",
     r"\bspoil",
     r"\btwist\b",
+    # "does it stick the landing?", "do marcus n patty end up together?"
+    r"\bstick(s|ed|ing)? the landing\b",
+    r"\bend(s|ed)? up (together|dead|married|alone|with each other)\b",
 )
 VERDICT_PATTERNS = (
     r"\brecommend",
@@ -168,7 +171,8 @@ OPINION_QUESTION = re.compile(
     # "how bad was Stone?", "how violent is it?": a degree asked for is an opinion asked for.
     r"|\bhow (?!much\b|many\b|long\b|old\b|often\b|come\b|far\b)\w+ (was|were|is|are)\b"
     # "how does courtney thorne smith come off in this"
-    r"|\bhow (does|do|did) [\w' ]{1,40}\b(come off|come across|fare|hold up|measure up)\b"
+    r"|\bhow (does|do|did) [\w' ]{1,40}\b(come off|come across|fare|hold up|measure up"
+    r"|work together|gel|click)\b"
 )
 # "Why did they hate it?" asks for the reasons, not the verdict.
 REASON_QUESTION = re.compile(r"^\W*(why|how come)\b")
