@@ -767,6 +767,22 @@ def test_where_the_story_comes_from_and_how_it_sold_are_facts_to_find(
     assert plot.intent == "plot" and not plot.abstained
 
 
+HEIST = (
+    "The best thing in the film is Peter Ustinov. Karl Malden is perfect as the boss. The plot "
+    "sags in the middle. The acting of the extras is wooden."
+)
+
+
+def test_praise_of_someone_named_is_praise_of_the_cast(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(service, tmp_path, "Hot Millions", HEIST)
+    answer = ask(service, "which parts did they enjoy most, cast or whatever")
+    assert "Peter Ustinov" in cited(answer) and "Karl Malden is perfect" in cited(answer)
+    # Asked how the acting was, a sentence that only names someone is no answer.
+    assert "sags" not in cited(ask(service, "how was the acting?"))
+
+
 TRAVEL_FILM = (
     "As an American, I found the humour odd. It was a hit with critics at home. It was a hit "
     "in Sweden. The photography is flat."

@@ -117,8 +117,14 @@ def _leans(clause: Clause, polarity: str) -> bool:
     return clause.polarity in (polarity, "mixed") or sign * clause.score >= LEANING
 
 
-def mentions(unit: Unit, aspects: Sequence[str], people: Sequence[str]) -> bool:
+def mentions(
+    unit: Unit, aspects: Sequence[str], people: Sequence[str], *, cast_named: bool = False
+) -> bool:
+    """Whether the unit is about the aspects or people; with `cast_named`, a full name stands
+    for the cast ("The best thing in the film is Peter Ustinov" names no "acting")."""
     if any(a in unit.aspects for a in aspects):
+        return True
+    if cast_named and PERFORMANCE_ASPECTS.intersection(aspects) and _FULL_NAME.search(unit.text):
         return True
     return names_any(unit.text, people)
 
@@ -185,7 +191,7 @@ def rank_opinions(
             continue
         if opinion_words and PREMISE.search(unit.text) and not judging(unit.text, opinion_words):
             continue
-        if focus and not mentions(unit, parsed.aspects, parsed.people):
+        if focus and not mentions(unit, parsed.aspects, parsed.people, cast_named=True):
             continue
         specific = any(a != "overall" for a in unit.aspects)
         score = strength * (0.5 + unit.subjectivity) + (0.15 if specific else 0.0)
