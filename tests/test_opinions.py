@@ -607,3 +607,10 @@ def test_grades_said_of_the_film_s_parts_or_of_a_part_played_are_opinions(
     # A state is no grade, nor a job taken "as" someone.
     assert tagger.tag("Our hero feels awful and drives to her home.").subjectivity < 0.5
     assert tagger.tag("She gets a job as the nanny of a rich family.").subjectivity < 0.5
+
+
+def test_laughing_out_loud_and_saving_the_film_are_praise(tagger: OpinionTagger) -> None:
+    assert tagger.tag("It still makes me laugh out loud.").polarity == "positive"
+    saved = tagger.tag("His humour saved this film from being depressing.")
+    assert saved.polarity == "positive"
+    assert tagger.tag("Nothing saved it from being a bore.").polarity == "negative"

@@ -46,7 +46,11 @@ IDIOMS = {
             "|i really loved|i enjoyed|i really enjoyed|i adored|i love|i really love"
             "|i just love|i just loved|i absolutely love|i absolutely loved"
             "|do it justice|does it justice|did it justice|do justice|does justice"
-            "|convince as|convinces as|convinced as|shines as|shone as|sparkles as|dazzles as",
+            "|convince as|convinces as|convinced as|shines as|shone as|sparkles as|dazzles as"
+            # "loud" and "depressing" are no complaint here.
+            "|laugh out loud|laughed out loud|laughing out loud|laugh-out-loud"
+            "|saved the film from|saves the film from|saved this film from|saves this film from"
+            "|saved the movie from|saves the movie from|saved it from|saves it from",
             1,
         ),
         (
