@@ -783,6 +783,22 @@ def test_praise_of_someone_named_is_praise_of_the_cast(
     assert "sags" not in cited(ask(service, "how was the acting?"))
 
 
+CORPSE_HOUSE = (
+    "A crew shoots a horror film at the seven graves of an old house. I liked the eerie sets. "
+    'However I found "Seven Corpses" to be inferior. The pacing is deadly dull.'
+)
+
+
+def test_a_title_written_only_in_quotation_marks_is_no_one_asked_about(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    path = tmp_path / "corpses.jsonl"
+    path.write_text(json.dumps({"id": "c7", "film": "tt0071627", "text": CORPSE_HOUSE}))
+    service.ingest_paths_sync([path])
+    gripes = ask(service, "what bugged them most about seven corpses", review_id="c7")
+    assert "deadly dull" in cited(gripes)
+
+
 TRAVEL_FILM = (
     "As an American, I found the humour odd. It was a hit with critics at home. It was a hit "
     "in Sweden. The photography is flat."

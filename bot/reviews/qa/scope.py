@@ -53,9 +53,11 @@ class Scope:
                 first = _FIRST_WORD.match(sentence.text)
                 if first and first.group(1).lower() not in dictionary:
                     names.add(first.group(1).lower())
-        # A title is no one: "Pranks", where the film's title is unknown; "Rise to Power".
+        # A title is no one: "Pranks", where the film's title is unknown; "Rise to Power"; words
+        # written only in quotation marks ('I found "Seven Corpses" inferior').
         texts = [s.text for sentences in self.sentences.values() for s in sentences]
         names -= film_lookup.title_run_words(texts, dictionary)
+        names -= _quoted_only(texts)
         guessed = self.guessed_title()
         if guessed:
             texts = [s.text for s in self.sentences.get(self.reviews[0].review_id, [])]
@@ -89,6 +91,19 @@ class Scope:
                     found.update(re.findall(r"[\w']+", sentence.text.casefold()))
             self._words = found
         return self._words
+
+
+def _quoted_only(texts: list[str]) -> set[str]:
+    """Lower-cased words a review capitalises only inside quotation marks."""
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for text in texts:
+        last = 0
+        for a, b in [*film_lookup.quoted_spans(text), (len(text), len(text))]:
+            outside.update(w.lower() for w in _CAPITALISED.findall(text[last:a]))
+            inside.update(w.lower() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", text[a:b]))
+            last = b
+    return inside - outside
 
 
 def resolve_scope(
