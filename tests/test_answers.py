@@ -799,6 +799,24 @@ def test_a_title_written_only_in_quotation_marks_is_no_one_asked_about(
     assert "deadly dull" in cited(gripes)
 
 
+MILLIONS = (
+    "At the center is a friendly man, Marcus Pendleton, who leaves prison with a plan. The "
+    "marvelous Robert Morley is seen as Caesar Smith. Detective Sandra Cassidy (Jennifer "
+    "Esposito) is on his trail."
+)
+
+
+def test_who_plays_a_part_needs_the_part_itself_named(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(service, tmp_path, "Millions", MILLIONS)
+    # "prison" is in the question and in a sentence with a name, but no warden is.
+    assert ask(service, "who plays the prison warden").abstained
+    # Another word for the same part still finds it.
+    cop = ask(service, "who plays the cop")
+    assert not cop.abstained and "Jennifer Esposito" in cop.answer
+
+
 TRAVEL_FILM = (
     "As an American, I found the humour odd. It was a hit with critics at home. It was a hit "
     "in Sweden. The photography is flat."

@@ -241,6 +241,8 @@ def test_recommendation_phrasings_ask_the_verdict(
         ("which parts of it did they rate", "likes", "positive"),
         ("why do they think its such a fun watch", "likes", "positive"),
         ("do they say some other comedy did it better?", "lookup", None),
+        ("the kids in it, who are the child actors?", "lookup", None),
+        ("who's the kid actor that plays the son", "lookup", None),
     ],
 )
 def test_stop_15_phrasings(

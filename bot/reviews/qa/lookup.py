@@ -99,6 +99,9 @@ def rank_lookup(
     if LENGTH_QUESTION.search(parsed.normalised):
         shape = _DURATION  # "what's the runtime?" wants minutes, not the word "minute"
     lowercase_only = all(not any(ch.isupper() for ch in s.text) for _, s in pool)
+    # "who plays the prison warden?" is not answered by a sentence about the prison.
+    head = _part_head(parsed.text) if cast else None
+    heads = _PART_NAMES.get(head, {head}) if head is not None else set()
     if shape is NAME and lowercase_only:
         # A review that lost its capitals shows no names: "who plays the husband?" is looked up
         # by its words ("husband ( chazz palminteri )").
@@ -120,8 +123,11 @@ def rank_lookup(
             # asker's own guess after it.
             part &= _cast_clause_stems(parsed.text)
         asked = set(parsed.normalised.split())
+        characters: set[str] = set()
         if shape is NAME and part:
-            part |= _characters_of(part, pool, stems_of, asked)
+            # The names the review gives the part itself, not whatever shares a word with it.
+            characters = _characters_of({head} if head in part else part, pool, stems_of, asked)
+            part |= characters
         scored = []
         for (review, sentence), stems in zip(pool, stems_of, strict=True):
             title = titles[review.film]
@@ -133,6 +139,10 @@ def rank_lookup(
             # "who plays her ex-student?" is not answered by a sentence that names no student.
             named_part = len(part & stems)
             needs_part = shape is NAME and part
+            if needs_part and head in part:
+                # The part's own noun, a word for it, or a name the review gives it.
+                met = heads & stems or characters & stems
+                named_part = len((part - {head}) & stems) + 1 if met else 0
             if found and (named_part or not needs_part):
                 full_names = sum(
                     1
@@ -190,7 +200,7 @@ def rank_lookup(
                 hit += idf[w] * 0.7
             else:
                 unmatched.append(q)
-        if unmet_role:
+        if unmet_role or (head is not None and lowercase_only and not heads & stems):
             continue
         if hit > 0 and any(
             r is not None and roles_of.held_by_name(r, sentence.text) for r in roles
@@ -210,10 +220,41 @@ def rank_lookup(
     return best_first(scored)
 
 
-def _cast_clause_stems(text: str) -> set[str]:
+def _part_head(text: str) -> str | None:
+    """The stem of the part's head noun in a cast question: the last content word of the clause
+    with "who" ("who plays the prison warden?" → "warden")."""
+    words = [w for w in content_words(_cast_clause(text)) if stem(w) not in CAST_WORDS]
+    words = [w for w in words if stem(w) not in _ANY_PART and w not in ("who", "who's", "whos")]
+    # A character's name ("ned ryerson") is met by any of its words, a misspelt one too.
+    if not words or words[-1] not in dictionary_words():
+        return None
+    return stem(words[-1])
+
+
+# Words for the same part ("who plays the cop?" is met by "detective sandra cassidy").
+_PART_NAMES = {
+    stem(word): {stem(w) for w in group.split()}
+    for group in (
+        "cop detective police policeman officer inspector sheriff",
+        "dad father",
+        "mom mum mother",
+        "kid child boy girl",
+        "villain baddie killer",
+        "hero protagonist",
+        "wife spouse",
+        "husband spouse",
+    )
+    for word in group.split()
+}
+
+
+def _cast_clause(text: str) -> str:
     pieces = re.split(r"[,;?!]|\s-\s", text.lower())
-    asked = next((p for p in pieces if re.search(r"\bwho", p)), text.lower())
-    return {stem(w) for w in content_words(asked)}
+    return next((p for p in pieces if re.search(r"\bwho", p)), text.lower())
+
+
+def _cast_clause_stems(text: str) -> set[str]:
+    return {stem(w) for w in content_words(_cast_clause(text))}
 
 
 _CASTING = re.compile(

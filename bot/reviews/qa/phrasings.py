@@ -10,6 +10,8 @@ CAST_QUESTION = re.compile(
     r"\bwho('s| is| was| were| are) (in|starring|playing)\b"
     r"|\bwho (stars?|starred|acts?|acted|plays?|played)\b"
     r"|\bwho (is|was|were|are) (the )?(lead|leads|star|stars|cast)\b"
+    r"|\bwho (is|was|were|are) the ((child|kid|young|lead|main|supporting) )?(actors?|actresses)\b"
+    r"|\b(actor|actress|guy|girl|kid|woman|man) (that|who) (plays?|played|is playing)\b"
     # "any famous faces in it?"
     r"|\b(famous|big|known|familiar|recogni[sz]able) (faces|names|stars|actors)\b"
     r"|\banyone (famous|i'd know|i would know|i know)\b"
