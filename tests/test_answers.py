@@ -768,7 +768,7 @@ def test_where_the_story_comes_from_and_how_it_sold_are_facts_to_find(
 
 
 HEIST = (
-    "The best thing in the film is Peter Ustinov. Karl Malden is perfect as the boss. The plot "
+    "The best thing in the film is Peter Ustinov. Karl Malden is excellent. The plot "
     "sags in the middle. The acting of the extras is wooden."
 )
 
@@ -778,7 +778,7 @@ def test_praise_of_someone_named_is_praise_of_the_cast(
 ) -> None:
     index_text(service, tmp_path, "Hot Millions", HEIST)
     answer = ask(service, "which parts did they enjoy most, cast or whatever")
-    assert "Peter Ustinov" in cited(answer) and "Karl Malden is perfect" in cited(answer)
+    assert "Peter Ustinov" in cited(answer) and "Karl Malden is excellent" in cited(answer)
     # Asked how the acting was, a sentence that only names someone is no answer.
     assert "sags" not in cited(ask(service, "how was the acting?"))
 
@@ -815,6 +815,38 @@ def test_who_plays_a_part_needs_the_part_itself_named(
     # Another word for the same part still finds it.
     cop = ask(service, "who plays the cop")
     assert not cop.abstained and "Jennifer Esposito" in cop.answer
+
+
+GALAXY = (
+    "The film was imported from Japan in 1981. Its hit theme song is still sung by fans. The "
+    "acting is lively and warm. January Jones plays the captain. I love how simple it is."
+)
+
+
+def test_second_review_of_stop_15_keeps_ordinary_questions_answered(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(service, tmp_path, "Galaxy", GALAXY)
+    # Slang, a misspelling, a nationality: no one the review fails to name.
+    for question in (
+        "gotta ask, how was the acting?",
+        "how was the acting hehe",
+        "what did they think of the acting, truely?",
+        "how was the japanese acting?",
+        "based on the review, should i watch it?",
+    ):
+        assert not ask(service, question).abstained, question
+    # A song that was a hit says nothing of the box office.
+    assert ask(service, "was it a box office hit?").abstained
+    # A first name that is a month is still someone's.
+    assert ask(service, "who plays the captain?").answer.startswith("January Jones")
+
+
+def test_a_series_title_is_not_its_sequel_s(service: ReviewService, tmp_path: Path) -> None:
+    index_text(service, tmp_path, "Star Trek", "A thrilling reboot. I recommend it.")
+    index_text(service, tmp_path, "Star Trek: Insurrection", "A dull, silly outing. Skip it.")
+    assert ask(service, "did they like star trek?").verdict == "positive"
+    assert ask(service, "did they like insurrection?").verdict == "negative"
 
 
 TRAVEL_FILM = (

@@ -38,12 +38,17 @@ def test_markdown_front_matter_is_metadata_and_body_is_the_review(service: Revie
 
 def test_a_title_with_a_colon_needs_no_yaml_quotes(service: ReviewService, tmp_path: Path) -> None:
     path = tmp_path / "trek.txt"
-    path.write_text("---\nfilm: Star Trek: Insurrection\nyear: 1998\n---\nA fine voyage.")
+    path.write_text(
+        '---\nfilm: Star Trek: Insurrection # the ninth\nyear: "1998"\ncritic: "Ann Lee"\n---\n'
+        "A fine voyage."
+    )
     review = service.store.review(_ingest(service, path).added[0])
     assert review is not None
-    assert (review.film, review.year, review.text) == (
+    # Read as YAML would read it: no comment, no quotation marks.
+    assert (review.film, review.year, review.critic, review.text) == (
         "Star Trek: Insurrection",
         1998,
+        "Ann Lee",
         "A fine voyage.",
     )
 

@@ -574,10 +574,17 @@ def test_second_review_cases_keep_their_readings(tagger: OpinionTagger) -> None:
     assert [c.polarity for c in mixed.clauses] == ["positive", "negative", "positive"]
 
 
-def test_the_critic_s_present_love_is_praise(tagger: OpinionTagger) -> None:
-    # A character's "I love you" is none (test_a_line_of_the_films_dialogue_is_no_judgement).
-    loved = tagger.tag("I love the type of humor in this film, it just makes me laugh so hard.")
-    assert loved.polarity == "positive"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As much as I love De Niro, this film is a mess.",
+        "I love how awful this movie is.",
+    ],
+)
+def test_a_present_love_of_something_else_is_no_praise_of_the_film(
+    tagger: OpinionTagger, text: str
+) -> None:
+    assert tagger.tag(text).polarity != "positive"
 
 
 def test_in_spite_of_concedes_like_despite(tagger: OpinionTagger) -> None:
@@ -595,18 +602,17 @@ def test_the_best_part_being_its_end_is_a_pan(tagger: OpinionTagger) -> None:
     assert renner.polarity == "positive"
 
 
-def test_grades_said_of_the_film_s_parts_or_of_a_part_played_are_opinions(
-    tagger: OpinionTagger,
-) -> None:
-    for text in (
-        "Horrible songs were added.",
-        "Karl Malden is perfect as the American in charge of the corporation.",
-        "However, the film can get a bit soppy sometimes.",
-    ):
-        assert tagger.tag(text).subjectivity >= 0.5, text
-    # A state is no grade, nor a job taken "as" someone.
-    assert tagger.tag("Our hero feels awful and drives to her home.").subjectivity < 0.5
-    assert tagger.tag("She gets a job as the nanny of a rich family.").subjectivity < 0.5
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ed is a struggling director who makes terrible movies with his friends.",
+        "The night gets boring for the guards until the alarm goes off.",
+        "She sounds terrible on the phone, so he drives to her house.",
+        "He is perfect as the husband until the affair comes to light.",
+    ],
+)
+def test_grades_inside_a_retelling_stay_plot(tagger: OpinionTagger, text: str) -> None:
+    assert tagger.tag(text).subjectivity < 0.5
 
 
 def test_laughing_out_loud_and_saving_the_film_are_praise(tagger: OpinionTagger) -> None:
@@ -614,3 +620,10 @@ def test_laughing_out_loud_and_saving_the_film_are_praise(tagger: OpinionTagger)
     saved = tagger.tag("His humour saved this film from being depressing.")
     assert saved.polarity == "positive"
     assert tagger.tag("Nothing saved it from being a bore.").polarity == "negative"
+
+
+def test_an_ending_praised_is_no_backhanded_compliment(tagger: OpinionTagger) -> None:
+    song = tagger.tag("The best thing about the film is the end credits song by Prince.")
+    assert song.polarity == "positive"
+    scene = tagger.tag("The best part was when it finally ended with that wonderful reveal.")
+    assert scene.polarity == "positive"

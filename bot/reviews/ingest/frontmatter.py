@@ -41,8 +41,9 @@ _FIELD_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 
 
 def _plain_fields(lines: str) -> dict[str, Any] | None:
-    """`key: value` lines read plainly, the value being everything after the first colon; None
-    unless every line that is not blank or a comment is such a line."""
+    """`key: value` lines read plainly, the value being everything after the first colon, less a
+    trailing comment and its quotation marks; None unless every line that is not blank or a
+    comment is such a line."""
     data: dict[str, Any] = {}
     for line in lines.splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
@@ -50,7 +51,9 @@ def _plain_fields(lines: str) -> dict[str, Any] | None:
         match = _FIELD_LINE.match(line)
         if match is None:
             return None
-        value = match.group(2)
+        value = re.sub(r"\s+#.*$", "", match.group(2))  # "film: Heat # the 1995 one"
+        if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
         data[match.group(1)] = int(value) if value.isdigit() else value
     return data
 

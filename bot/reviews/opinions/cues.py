@@ -299,7 +299,7 @@ def lexicon_reading(tokens: Sequence[str], lexicon: Lexicon) -> tuple[float | No
 def blend_polarity(model_score: float, tokens: Sequence[str], lexicon: Lexicon) -> float:
     """The model's signed polarity, pulled towards the lexicon reading where there is one."""
     advised = advice(tokens)
-    if advised > 0 and backhanded(tokens):
+    if (advised > 0 or "best" in tokens) and backhanded(tokens):
         # "The best part was when it was over": the strength named is the film's absence.
         advised = -1
     if advised:

@@ -19,13 +19,14 @@ BACKHANDED_ENDS = frozenset(phrase[-1] for phrase in BACKHANDED)
 
 
 def backhanded(tokens: Sequence[str]) -> bool:
+    """Whether the clause ends on the film's end named as its best: "…was when it was over."
+    but not "…is the end credits song by Prince", "…when it ended with that reveal"."""
     if BACKHANDED_ENDS.isdisjoint(tokens):
         return False
-    return any(
-        tuple(tokens[i : i + len(phrase)]) == phrase
-        for phrase in BACKHANDED
-        for i in range(len(tokens) - len(phrase) + 1)
-    )
+    last = len(tokens)
+    while last and not tokens[last - 1][:1].isalnum():
+        last -= 1
+    return any(tuple(tokens[last - len(phrase) : last]) == phrase for phrase in BACKHANDED)
 
 
 # Idioms whose words alone read otherwise ("stood out", "could do a lot worse", "won't regret
@@ -43,8 +44,9 @@ IDIOMS = {
             "|nail biting|nail-biting|going for it|going for them|going for him|going for her"
             "|saves itself|saved itself|redeems itself|redeemed itself|chemistry"
             "|i like|i liked|i really like|i really liked|i did like|i do like|i loved"
-            "|i really loved|i enjoyed|i really enjoyed|i adored|i love|i really love"
-            "|i just love|i just loved|i absolutely love|i absolutely loved"
+            # Not the present "I love…": "as much as I love De Niro, this film is a mess", "I
+            # love how awful this is".
+            "|i really loved|i enjoyed|i really enjoyed|i adored|i just loved|i absolutely loved"
             "|do it justice|does it justice|did it justice|do justice|does justice"
             "|convince as|convinces as|convinced as|shines as|shone as|sparkles as|dazzles as"
             # "loud" and "depressing" are no complaint here.
@@ -63,7 +65,7 @@ IDIOMS = {
             "|n't like|did not like|do not like|does not like|flounders as|falters as"
             "|n't enjoy|did not enjoy|n't love"
             # Said only when denied: "doesn't do the original any justice".
-            "|any justice|" + "|".join(" ".join(phrase) for phrase in sorted(BACKHANDED)),
+            "|any justice",
             -1,
         ),
     )

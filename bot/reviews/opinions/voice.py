@@ -33,22 +33,10 @@ QUALITY_WORDS = frozenset(
     mis-cast underwhelming uninspired unremarkable overwrought overplayed overlong hokey corny
     cheesy soppy sappy mawkish clunky contrived""".split()
 )
-_COPULAS = frozenset(
-    # Not "feels": "our hero feels awful" is his state.
-    """is was are were 's seems seemed looks looked gets get got becomes became sounds
-    sounded""".split()
-)
-# What a film is made of: a quality word before one grades the film ("horrible songs were
-# added", "a horrible rendition of…"), however plainly the rest of the sentence reads.
-_FILM_PARTS = frozenset(
-    """film films movie movies script screenplay dialogue dialog acting performance performances
-    cast song songs music score soundtrack direction directing effects plot story ending
-    rendition version remake sequel adaptation editing photography cinematography visuals""".split()
-)
-# "Karl Malden is perfect as the American": a plain grade said of someone as a part.
-_PART_GRADES = frozenset(
-    "perfect great good fine solid poor bad ideal effective credible adequate".split()
-)
+_COPULAS = frozenset({"is", "was", "are", "were", "'s", "seems", "seemed", "looks", "looked"})
+# Not "gets", "becomes" or "sounds" ("the night gets boring for the guards"), and no quality word
+# before a film's part ("he makes terrible movies with his friends"): in a retelling they are
+# the story's (tried in stop 15, reverted after a review).
 QUALITY_FLOOR = 0.6
 # Advice is the critic's voice even where the model hears plot ("But the real problem with the
 # film lies with Sharon Stone" read 0.24).
@@ -64,8 +52,6 @@ def subjectivity_floor(tokens: Sequence[str]) -> float:
     if not ADVICE_STARTS.isdisjoint(tokens) and _critic_frame(tokens):
         return ADVICE_FLOOR
     if not PLAYING_VERBS.isdisjoint(tokens) and _playing(tokens):
-        return QUALITY_FLOOR
-    if "as" in tokens and not _PART_GRADES.isdisjoint(tokens) and _graded_as_part(tokens):
         return QUALITY_FLOOR
     if "well" in tokens and not _ROLE_WORDS.isdisjoint(tokens) and _part_done_well(tokens):
         return QUALITY_FLOOR
@@ -128,22 +114,8 @@ _REPORTED = frozenset({"to", "warns", "warned", "tells", "told", "begs", "begged
 
 
 def _graded(tokens: Sequence[str]) -> bool:
-    """A quality word at most two words after a copula ("was simply superb"), or right before
-    a part of the film ("horrible songs")."""
+    """A quality word at most two words after a copula ("was simply superb")."""
     for i, token in enumerate(tokens):
-        if token in QUALITY_WORDS and (
-            not _COPULAS.isdisjoint(tokens[max(0, i - 3) : i])
-            or not _FILM_PARTS.isdisjoint(tokens[i + 1 : i + 3])
-        ):
+        if token in QUALITY_WORDS and not _COPULAS.isdisjoint(tokens[max(0, i - 3) : i]):
             return True
     return False
-
-
-def _graded_as_part(tokens: Sequence[str]) -> bool:
-    return any(
-        tokens[i] in _COPULAS
-        and tokens[i + 1] in _PART_GRADES
-        and tokens[i + 2] == "as"
-        and tokens[i + 3] in _PART_OPENERS
-        for i in range(len(tokens) - 3)
-    )

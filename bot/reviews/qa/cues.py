@@ -19,13 +19,15 @@ LIKE_CUES = """
     enjoyed pros strength strengths highlight highlights appreciate appreciated admire
     admired impressed impress upside upsides great favourite favorite commend commended
     compliment compliments redeeming merit merits plus pluses plusses work worked works decent
-    nice fave faves fav favs cool hyped fun
+    nice fave faves fav favs cool fun
 """.split()
 # Idioms for what was liked or not, which no single cue word gives away.
 LIKE_PHRASE = re.compile(
     r"\bkicks? out of\b|\b(won|win|wins) (them|him|her|the critic|the reviewer) over\b"
     r"|\b(get|got|gets) (anything|something|much|a lot) right\b|\bst(oo|a)d out\b"
-    r"|\b(paid|pays|pay) off\b|\b(hit|hits) home\b"
+    # "which parts paid off", "why are they so hyped on it"; not "did it pay off?", "was it as
+    # hyped as people said?", which ask the verdict.
+    r"|\b(what|which|why)\b.*\b((paid|pays|pay) off|hyped (on|about|for))\b|\b(hit|hits) home\b"
     # "which parts of it did they rate": the slang "rate" is "like"
     r"|\b(which|what) (parts?|bits?|things?|scenes?|aspects?|elements?)\b.*\brated?\b"
 )
@@ -40,6 +42,12 @@ VERDICT_WORDS = """
 """.split()
 
 NEGATIONS = frozenset(("not", "didn't", "didnt", "don't", "dont", "no", "never", "nothing"))
+
+
+# "… or is it all praise?", "… or just gushing": the other side is doubted, the first asked.
+_ONE_SIDE_DOUBTED = re.compile(
+    r"\bor (is it |was it |it's |is it just |just )?(all|just|only|pure)\b"
+)
 
 
 def wanted_polarity(words: list[str], normalised: str) -> str | None:
@@ -61,7 +69,7 @@ def wanted_polarity(words: list[str], normalised: str) -> str | None:
             # "what didn't they like?" asks for dislikes.
             negative, positive = (True, positive) if negated else (negative, True)
             first = first or ("negative" if negated else "positive")
-    if negative and positive and " or " in f" {normalised} ":
+    if negative and positive and _ONE_SIDE_DOUBTED.search(normalised):
         return first  # "any complaints at all or is it all praise?" asks for the complaints
     if negative == positive:
         return None

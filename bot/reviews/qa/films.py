@@ -49,15 +49,14 @@ def film_in_question(films: Sequence[Film], question: str) -> Film | None:
     """The indexed film whose title appears in the question, longest title first."""
     text = " " + " ".join(re.findall(r"\w+", _unquoted(question))) + " "
     best: Film | None = None
+    best_rank = (0, 0)
     for film in films:
-        for form in title_forms(film.title):
+        for whole, form in zip((1, 0), title_forms(film.title), strict=False):
             title = " ".join(re.findall(r"\w+", _unquoted(form)))
-            if (
-                len(title) >= 2
-                and f" {title} " in text
-                and (best is None or len(film.title) > len(best.title))
-            ):
-                best = film
+            # A whole title named beats a subtitle named; a longer one beats a shorter.
+            rank = (whole, len(title))
+            if len(title) >= 2 and f" {title} " in text and rank > best_rank:
+                best, best_rank = film, rank
     return best
 
 
@@ -229,21 +228,20 @@ def without_title(text: str, title: str | None, *, guessed: bool = False) -> str
 
 
 def title_forms(title: str) -> list[str]:
-    """The ways a question names a film: its whole title, and either side of a subtitle's colon
-    of four letters or more ("insurrection" for "Star Trek: Insurrection")."""
+    """The ways a question names a film: its whole title, and its subtitle after a colon when
+    that has four letters or more ("insurrection" for "Star Trek: Insurrection"); not the part
+    before, which names a whole series ("Star Trek", "Alien", "Mission")."""
     forms = [title]
     if ":" in title:
-        forms += [
-            part.strip()
-            for part in title.split(":")
-            if sum(ch.isalpha() for ch in part) >= 4 and part.strip().lower() not in STOP_WORDS
-        ]
+        subtitle = title.split(":", 1)[1].strip()
+        if sum(ch.isalpha() for ch in subtitle) >= 4 and subtitle.lower() not in STOP_WORDS:
+            forms.append(subtitle)
     return forms
 
 
 def _loose(word: str) -> str:
     """A title word as a pattern that may drop its apostrophes ("dantes peak")."""
-    return "'?".join(re.escape(part) for part in re.split(r"['’]", word))
+    return "['’]?".join(re.escape(part) for part in re.split(r"['’]", word))
 
 
 _NOT_COMPARED = (

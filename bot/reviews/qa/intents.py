@@ -26,6 +26,7 @@ from bot.reviews.qa.phrasings import (
     AWARD_QUESTION,
     CAST_QUESTION,
     ENDING_PATTERNS,
+    FAMOUS_FACES,
     FAVOURITE_QUESTION,
     FOLLOW_UP_MORE,
     FOLLOW_UP_START,
@@ -241,7 +242,9 @@ def parse_question(
         if side is not None and not _any(SUMMARY_PATTERNS[5:8], normalised):
             return make("dislikes" if side == "negative" else "likes", side)
         return make("summary")
-    if CAST_QUESTION.search(normalised):
+    if CAST_QUESTION.search(normalised) or (
+        FAMOUS_FACES.search(normalised) and not OPINION_QUESTION.search(normalised)
+    ):
         return replace(make("lookup"), wh="who")  # "any famous faces in it?" asks who
     if LENGTH_QUESTION.search(normalised):
         return make("lookup")
@@ -250,7 +253,12 @@ def parse_question(
     if MADE_IT.search(normalised) and not OPINION_QUESTION.search(normalised):
         # "hitchcock made this?? for real": who made it, a fact about the film.
         return make("lookup")
-    if SOURCE_QUESTION.search(normalised) and not OPINION_QUESTION.search(normalised):
+    if (
+        SOURCE_QUESTION.search(normalised)
+        and not OPINION_QUESTION.search(normalised)
+        # "did they like that it was based on…" asks an opinion; "a box office flop" does not.
+        and (wanted_polarity(words, normalised) is None or re.search(r"box.office", normalised))
+    ):
         return make("lookup")
     if AWARD_QUESTION.search(normalised) and not OPINION_QUESTION.search(normalised):
         # "did anne reid get any bafta noms?" asks a fact about her, not an opinion.

@@ -20,7 +20,13 @@ from bot.reviews.qa.names import (
     someone,
     title_words,
 )
-from bot.reviews.qa.phrasings import CAST_QUESTION, LENGTH_QUESTION, OPINION_QUESTION, YEAR_QUESTION
+from bot.reviews.qa.phrasings import (
+    CAST_QUESTION,
+    FAMOUS_FACES,
+    LENGTH_QUESTION,
+    OPINION_QUESTION,
+    YEAR_QUESTION,
+)
 from bot.reviews.qa.rank import best_first
 from bot.reviews.qa.similar import shipped_vectors
 from bot.reviews.qa.units import Unit, sentence_unit
@@ -94,13 +100,15 @@ def rank_lookup(
     pool = [(r, s) for r in reviews for s in sentences.get(r.review_id, [])]
     if not pool:
         return []
-    cast = parsed.wh == "who" and CAST_QUESTION.search(parsed.normalised)
+    cast = parsed.wh == "who" and (
+        CAST_QUESTION.search(parsed.normalised) or FAMOUS_FACES.search(parsed.normalised)
+    )
     shape = NAME if cast else None
     if LENGTH_QUESTION.search(parsed.normalised):
         shape = _DURATION  # "what's the runtime?" wants minutes, not the word "minute"
     lowercase_only = all(not any(ch.isupper() for ch in s.text) for _, s in pool)
     # "who plays the prison warden?" is not answered by a sentence about the prison.
-    head = _part_head(parsed.text) if cast else None
+    head = _part_head(parsed) if cast else None
     heads = _PART_NAMES.get(head, {head}) if head is not None else set()
     if shape is NAME and lowercase_only:
         # A review that lost its capitals shows no names: "who plays the husband?" is looked up
@@ -121,7 +129,7 @@ def rank_lookup(
         if shape is NAME:
             # "whos starring, is it the snl girls": the part is asked beside "who", not in the
             # asker's own guess after it.
-            part &= _cast_clause_stems(parsed.text)
+            part -= _after_who(parsed.text)
         asked = set(parsed.normalised.split())
         characters: set[str] = set()
         if shape is NAME and part:
@@ -220,12 +228,16 @@ def rank_lookup(
     return best_first(scored)
 
 
-def _part_head(text: str) -> str | None:
-    """The stem of the part's head noun in a cast question: the last content word of the clause
-    with "who" ("who plays the prison warden?" → "warden")."""
-    words = [w for w in content_words(_cast_clause(text)) if stem(w) not in CAST_WORDS]
-    words = [w for w in words if stem(w) not in _ANY_PART and w not in ("who", "who's", "whos")]
-    # A character's name ("ned ryerson") is met by any of its words, a misspelt one too.
+def _part_head(parsed: ParsedQuestion) -> str | None:
+    """The stem of the part's head noun in a cast question: the last word of the part asked
+    ("who plays the prison warden?" → "warden"), None where that is a character's name ("ned
+    ryerson" is met by any of its words, a misspelt one too)."""
+    dropped = _after_who(parsed.text)
+    words = [
+        w
+        for w in content_words(parsed.normalised)
+        if stem(w) not in CAST_WORDS | _ANY_PART | dropped and w not in ("who", "who's", "whos")
+    ]
     if not words or words[-1] not in dictionary_words():
         return None
     return stem(words[-1])
@@ -248,13 +260,12 @@ _PART_NAMES = {
 }
 
 
-def _cast_clause(text: str) -> str:
+def _after_who(text: str) -> set[str]:
+    """Stems of the words after the clause with "who": the asker's own guess ("whos starring,
+    is it the snl girls"), not the part asked ("the teacher, who plays him?")."""
     pieces = re.split(r"[,;?!]|\s-\s", text.lower())
-    return next((p for p in pieces if re.search(r"\bwho", p)), text.lower())
-
-
-def _cast_clause_stems(text: str) -> set[str]:
-    return {stem(w) for w in content_words(_cast_clause(text))}
+    at = next((i for i, p in enumerate(pieces) if re.search(r"\bwho", p)), len(pieces))
+    return {stem(w) for p in pieces[at + 1 :] for w in content_words(p)}
 
 
 _CASTING = re.compile(

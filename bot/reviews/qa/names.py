@@ -13,7 +13,7 @@ from bot.reviews.qa.compose import join_words
 from bot.reviews.qa.intents import ParsedQuestion
 from bot.reviews.qa.phrasings import ASKER
 from bot.reviews.qa.similar import shipped_vectors
-from bot.reviews.qa.words import STOP_WORDS, content_words, stem
+from bot.reviews.qa.words import content_words, stem
 from bot.reviews.text.lexicon import dictionary_words
 
 NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+\b")
@@ -74,7 +74,7 @@ def _spoilt(name: str, excluded: set[str], after_the: object) -> bool:
     return (
         places.names_a("place", name)
         or not excluded.isdisjoint(words)
-        or not _CALENDAR.isdisjoint(words)
+        or (len(words) == 1 and words[0] in _CALENDAR)  # "January Jones" is someone
         or (bool(after_the) and all(w in dictionary_words() for w in words))
     )
 
@@ -149,13 +149,15 @@ def title_words(title: str) -> set[str]:
 def unmentioned(
     parsed: ParsedQuestion, review_words: Collection[str], film_words: Collection[str]
 ) -> str | None:
-    """A name the question asks an opinion of that the review never writes ("is david tomlinson
-    any good in it?"): a word no dictionary, aspect vocabulary or review knows, nor close to a
-    review word (a misspelt name), whose word-vector neighbours are mostly names too (not a
-    typo, "actualy", nor slang, "lmao"), with the word before it when that is no stop word of
-    the review; None if there is none. The asker's own words ("big tim allen fan here") ask of no
-    one."""
-    words = ASKER.sub(" ", parsed.normalised).split()
+    """A person the question asks an opinion of whom the review never names ("is david tomlinson
+    any good in it?"): two words in a row that no dictionary, aspect vocabulary or review knows,
+    nor close to a review word (a misspelt name), whose word-vector neighbours are mostly names
+    too; or one such word the question capitalises ("is Tomlinson any good?"). One lower-case
+    unknown word alone may be slang or a typo ("gotta", "alot"). None if there is none. The
+    asker's own words ("big tim allen fan here") ask of no one."""
+    text = ASKER.sub(" ", parsed.normalised)
+    words = text.split()
+    capitalised = {w.lower() for w in re.findall(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+", parsed.text)}
     dictionary = dictionary_words()
 
     def unknown(word: str) -> bool:
@@ -166,6 +168,7 @@ def unmentioned(
             or bare in dictionary
             or stem(bare) in dictionary
             or bare in film_words
+            or bare in _NOT_PEOPLE
             or bare in review_words
             or f"{bare}'s" in review_words
             or not _name_like(bare, dictionary)
@@ -176,15 +179,15 @@ def unmentioned(
         if not unknown(word):
             continue
         after = words[i + 1].removesuffix("'s") if i + 1 < len(words) else ""
-        if after in review_words and after not in dictionary:
-            continue  # "sean penn" where the review writes "penn"
-        first, last = i, i
-        if i > 0 and words[i - 1].isalpha() and words[i - 1] not in STOP_WORDS | set(review_words):
-            first = i - 1
         if after and unknown(after):
-            last = i + 1
-        return " ".join(w.removesuffix("'s") for w in words[first : last + 1]).title()
+            return f"{word} {after}".title()
+        if word.removesuffix("'s") in capitalised:
+            return word.removesuffix("'s").title()
     return None
+
+
+# Capitalised words that are no one: nationalities, countries, months, days and holidays.
+_NOT_PEOPLE = places.COUNTRY_WORDS | _CALENDAR
 
 
 # A word is name-like when most of its nearest word vectors are no dictionary words.

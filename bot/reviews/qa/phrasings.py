@@ -12,8 +12,10 @@ CAST_QUESTION = re.compile(
     r"|\bwho (is|was|were|are) (the )?(lead|leads|star|stars|cast)\b"
     r"|\bwho (is|was|were|are) the ((child|kid|young|lead|main|supporting) )?(actors?|actresses)\b"
     r"|\b(actor|actress|guy|girl|kid|woman|man) (that|who) (plays?|played|is playing)\b"
-    # "any famous faces in it?"
-    r"|\b(famous|big|known|familiar|recogni[sz]able) (faces|names|stars|actors)\b"
+)
+# "any famous faces in it?" asks who is in it; "were the big stars any good?" asks an opinion.
+FAMOUS_FACES = re.compile(
+    r"\b(famous|big|known|familiar|recogni[sz]able) (faces|names|stars|actors)\b"
     r"|\banyone (famous|i'd know|i would know|i know)\b"
 )
 # "what's the director's name?", "name of the actor playing the boy?" ask who.
@@ -56,7 +58,10 @@ PLOT_PATTERNS = (
     r"\bhow (does|did) (it|the (film|movie|story)) (open|begin|start)\b",
     r"\b(tell|describe)\b.*\b(plot|story)\b",
     r"\bstory[- ]?wise\b",
-    r"\bwhat('s|s| is| was) the ((basic|main|general|overall|heist|whole) )?"
+    # "what is the story supposed to be?"; not "what was the story like?" nor "what is the
+    # plot's biggest weakness?", which ask an opinion.
+    r"^\W*what( is| was) the (story|plot)( supposed to be| even| exactly)?\W*$",
+    r"\bwhat'?s the ((basic|main|general|overall|heist|whole) )?"
     r"(plot|story|setup|set-up|premise)\b",
     # "plot? something about drawings?", "story pls": the word asked on its own.
     r"^\W*(the )?(plot|story|premise|synopsis)( pls| please| plz)?\b"
@@ -150,7 +155,9 @@ AWARD_QUESTION = re.compile(
 # Where the story comes from and how it sold are facts, whatever else the question says ("was
 # it a box office flop?" asks no complaint).
 SOURCE_QUESTION = re.compile(
-    r"\bbased (up)?on\b|\badapted from\b|\b(true|real) story\b|\bbox[- ]office\b"
+    r"\bbased (up)?on (a|an|any|some|real|true|actual|the (\w+ )?(book|novel|play|comic|story"
+    r"|manga|game|series|show|musical|life|events))\b"
+    r"|\badapted from\b|\b(true|real) story\b|\bbox[- ]office\b"
 )
 YEAR_QUESTION = re.compile(
     r"\b(what|which) (year|decade)\b|\bwhen (was|did) (it|this|the (film|movie)) "

@@ -23,6 +23,8 @@ _COUNTRIES = """
     asia asian scandinavia scandinavian
 """.split()
 # Words that are places only when capitalised: "the polish on it", "what a turkey".
+# Every lower-cased country, nationality and city word: names of no one.
+COUNTRY_WORDS = frozenset(_COUNTRIES)
 _CASED_COUNTRIES = {"Poland", "Polish", "Turkey", "Turkish", "China", "Chinese", "Chile"}
 _CITIES = """
     london paris rome berlin tokyo york angeles hollywood chicago boston sydney toronto

@@ -59,11 +59,21 @@ SOURCE = re.compile(
     r"|\b(?:novel|book|play) by\b|\bremake\b|\boriginally\b"
 )
 SALES = re.compile(
-    r"(?i)\bbox[- ]office\b|\bgross\w*|\$\s?\d|\b\d+(?:\.\d+)? (?:million|billion)\b|\bticket\w*"
-    r"|\bsold\b"
-    r"|\bblockbuster\b|\bhit\b|\bflopped\b|\bbombed\b"
+    r"(?i)\bbox[- ]office\b|\bgross\w*|\$\s?\d|\b\d+(?:\.\d+)? (?:million|billion)\b"
+    r"|\bticket sales\b|\bflopped\b|\bbombed\b"
 )
-_FACT_WORDS = {"based": SOURCE, "adapted": SOURCE, "box": SALES, "office": SALES}
+# "is it a true story?" is answered by real events, not by "this is my story about…".
+TRUE_STORY = re.compile(
+    r"(?i)\btrue story\b|\breal[- ]life\b|\breal events\b|\bactual events\b|\breally happened\b"
+    r"|\bbased (?:up)?on\b"
+)
+_FACT_WORDS = {
+    "based": SOURCE,
+    "adapted": SOURCE,
+    "box": SALES,
+    "office": SALES,
+    "true": TRUE_STORY,
+}
 
 
 def role_of(word: str, wh: str | None) -> re.Pattern[str] | None:
