@@ -812,8 +812,17 @@ def test_who_plays_a_part_needs_the_part_itself_named(
     index_text(service, tmp_path, "Millions", MILLIONS)
     # "prison" is in the question and in a sentence with a name, but no warden is.
     assert ask(service, "who plays the prison warden").abstained
+    # A sentence naming the warden and, far from it, someone else names no warden's actor.
+    index_text(
+        service,
+        tmp_path,
+        "Millions 2",
+        "At the center is a friendly man, Marcus Pendleton, who, before being released, fixes "
+        "the income tax forms for the warden. The jokes are fine.",
+    )
+    assert ask(service, "who plays the warden", film="Millions 2").abstained
     # Another word for the same part still finds it.
-    cop = ask(service, "who plays the cop")
+    cop = ask(service, "who plays the cop", film="Millions")
     assert not cop.abstained and "Jennifer Esposito" in cop.answer
 
 

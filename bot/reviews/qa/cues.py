@@ -30,6 +30,7 @@ LIKE_PHRASE = re.compile(
     r"|\b(what|which|why)\b.*\b((paid|pays|pay) off|hyped (on|about|for))\b|\b(hit|hits) home\b"
     # "which parts of it did they rate": the slang "rate" is "like"
     r"|\b(which|what) (parts?|bits?|things?|scenes?|aspects?|elements?)\b.*\brated?\b"
+    r"|\b(anything|something)\b.*\b(they|he|she)( actually| really)? rated\b(?! it| this| the)"
 )
 DISLIKE_PHRASE = re.compile(
     r"\b(fall|falls|fell) (down|flat|short|apart)\b|\bnot up to (scratch|par|snuff)\b"

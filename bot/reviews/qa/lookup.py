@@ -148,8 +148,12 @@ def rank_lookup(
             named_part = len(part & stems)
             needs_part = shape is NAME and part
             if needs_part and head in part:
-                # The part's own noun, a word for it, or a name the review gives it.
-                met = heads & stems or characters & stems
+                # The part's own noun, a word for it, or a name the review gives it, with a name
+                # beside it ("the bowler ( janeane garofalo )"; not "Marcus, who … fixes the tax
+                # forms for the warden").
+                met = (heads & stems or characters & stems) and _named_beside(
+                    sentence.text, heads | characters, asked | title
+                )
                 named_part = len((part - {head}) & stems) + 1 if met else 0
             if found and (named_part or not needs_part):
                 full_names = sum(
@@ -273,6 +277,18 @@ _CASTING = re.compile(
 )
 
 
+def _named_beside(text: str, words: set[str], excluded: set[str]) -> bool:
+    """Whether someone is named within `_BESIDE` characters of one of `words` (stems)."""
+    at = [m.start() for m in re.finditer(r"[\w'-]+", text) if stem(m.group(0)) in words]
+    return any(
+        abs(m.start() - a) <= _BESIDE for m in someone(text, excluded, plain=True) for a in at
+    )
+
+
+# How near the part's word a name must be to be the part's (in characters).
+_BESIDE = 60
+
+
 def _characters_of(
     part: set[str],
     pool: list[tuple[Review, Sentence]],
@@ -285,7 +301,18 @@ def _characters_of(
     known = dictionary_words()
     for (_, sentence), stems in zip(pool, stems_of, strict=True):
         if part & stems:
-            named |= {stem(m.group(0).casefold()) for m in someone(sentence.text, asked)}
+            # Only a name beside the part: "Marcus, who … fixes the tax forms for the warden"
+            # gives the warden no name.
+            at = [
+                m.start()
+                for m in re.finditer(r"[\w'-]+", sentence.text)
+                if stem(m.group(0)) in part
+            ]
+            named |= {
+                stem(m.group(0).casefold())
+                for m in someone(sentence.text, asked)
+                if any(abs(m.start() - a) <= _BESIDE for a in at)
+            }
             # The sentence may open on the name: "Irving is a small-time con man".
             first = re.match(r"[A-Z][a-z]+\b", sentence.text)
             if first and first.group(0).casefold() not in known and first.group(0) not in asked:
