@@ -858,6 +858,21 @@ def test_a_series_title_is_not_its_sequel_s(service: ReviewService, tmp_path: Pa
     assert ask(service, "did they like insurrection?").verdict == "negative"
 
 
+VIP = (
+    "I waited for the next awful special effect or ridiculous cliche to show up. The special "
+    "effects were quite obviously my biggest beef with this movie. The dumb hero walks into "
+    "every trap. The saving grace is the score. The lead is likeable."
+)
+
+
+def test_the_one_thing_asked_is_the_one_the_critic_singles_out(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(service, tmp_path, "VIP", VIP)
+    assert "my biggest beef" in ask(service, "whats their #1 complaint").points[0].text
+    assert "saving grace" in ask(service, "what was the best thing for them?").points[0].text
+
+
 TRAVEL_FILM = (
     "As an American, I found the humour odd. It was a hit with critics at home. It was a hit "
     "in Sweden. The photography is flat."

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 
+from bot.reviews.opinions.cues import advice_phrases
+from bot.reviews.opinions.tokens import normalise
 from bot.reviews.qa.cues import DISLIKE_CUES, LIKE_CUES, VERDICT_WORDS
 from bot.reviews.qa.intents import ParsedQuestion
 from bot.reviews.qa.units import Unit, opinion_units, sentence_unit
@@ -177,6 +179,8 @@ def rank_opinions(
     `opinion_words` (the opinion lexicon), a quoted line of the film's dialogue is no judgement."""
     scored = []
     focus = parsed.aspects or parsed.people
+    singled = bool(_ONE_ASKED.search(parsed.normalised))
+    sign = -1 if polarity == "negative" else 1
     topic = {stem(w) for w in content_words(parsed.normalised) if w not in OPINION_CUES}
     for unit in units:
         strength = polarity_strength(unit, polarity)
@@ -195,11 +199,28 @@ def rank_opinions(
             continue
         specific = any(a != "overall" for a in unit.aspects)
         score = strength * (0.5 + unit.subjectivity) + (0.15 if specific else 0.0)
+        if singled and _singles_out(unit.text, sign):
+            score += SINGLED_OUT  # "their #1 complaint?": "…my biggest beef with this movie"
         if topic:
             shared = topic & {stem(w) for w in content_words(unit.text)}
             score += 0.3 * len(shared) / len(topic)
         scored.append((score, unit))
     return best_first(scored)
+
+
+# "what's their #1 complaint?", "their biggest gripe", "the best bit for them": one thing asked,
+# which a critic's own "my biggest beef is…", "the saving grace is…" names.
+_ONE_ASKED = re.compile(
+    r"(\b(biggest|main|number one|no 1|chief|major|worst|top|greatest|best|only|favou?rite)|#?\b1)\b"
+    r"[\w' ]{0,15}\b(complaints?|problems?|gripes?|issues?|beefs?|flaws?|weakness(es)?|things?"
+    r"|parts?|bits?|strengths?|highlights?)\b"
+)
+SINGLED_OUT = 0.5
+
+
+def _singles_out(text: str, sign: int) -> bool:
+    tokens = normalise(text)
+    return any(s == sign for _, _, s in advice_phrases(tokens))
 
 
 # A sentence that opens on a pronoun ("Looks like she is wrong…") goes on about the person the
