@@ -211,7 +211,8 @@ def rank_opinions(
 # "what's their #1 complaint?", "their biggest gripe", "the best bit for them": one thing asked,
 # which a critic's own "my biggest beef is…", "the saving grace is…" names.
 _ONE_ASKED = re.compile(
-    r"(\b(biggest|main|number one|no 1|chief|major|worst|top|greatest|best|only|favou?rite)|#?\b1)\b"
+    r"(\b(biggest|main|number one|no 1|chief|major|worst|top|greatest|best|only|favou?rite)"
+    r"|#?\b1)\b"
     r"[\w' ]{0,15}\b(complaints?|problems?|gripes?|issues?|beefs?|flaws?|weakness(es)?|things?"
     r"|parts?|bits?|strengths?|highlights?)\b"
 )
