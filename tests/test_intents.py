@@ -240,6 +240,7 @@ def test_recommendation_phrasings_ask_the_verdict(
         ("what hit home for them", "likes", "positive"),
         ("which parts of it did they rate", "likes", "positive"),
         ("was there anything about it they actually rated", "likes", "positive"),
+        ("why do they rate it so highly", "likes", "positive"),
         ("why do they think its such a fun watch", "likes", "positive"),
         ("do they say some other comedy did it better?", "lookup", None),
         ("the kids in it, who are the child actors?", "lookup", None),

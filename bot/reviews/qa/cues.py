@@ -31,6 +31,8 @@ LIKE_PHRASE = re.compile(
     # "which parts of it did they rate": the slang "rate" is "like"
     r"|\b(which|what) (parts?|bits?|things?|scenes?|aspects?|elements?)\b.*\brated?\b"
     r"|\b(anything|something)\b.*\b(they|he|she)( actually| really)? rated\b(?! it| this| the)"
+    # "why do they rate it so highly", "what did they rate highly"
+    r"|\brated? ([\w']+ ){0,3}(so |that |very )?highly\b"
 )
 DISLIKE_PHRASE = re.compile(
     r"\b(fall|falls|fell) (down|flat|short|apart)\b|\bnot up to (scratch|par|snuff)\b"

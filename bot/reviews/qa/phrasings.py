@@ -181,7 +181,7 @@ OPINION_QUESTION = re.compile(
     r"|\bhow (?!much\b|many\b|long\b|old\b|often\b|come\b|far\b)\w+ (was|were|is|are)\b"
     # "how does courtney thorne smith come off in this"
     r"|\bhow (does|do|did) [\w' ]{1,40}\b(come off|come across|fare|hold up|measure up"
-    r"|work together|gel|click)\b"
+    r"|work together|gel|click|stack up|compare)\b"
 )
 # "Why did they hate it?" asks for the reasons, not the verdict.
 REASON_QUESTION = re.compile(r"^\W*(why|how come)\b")
