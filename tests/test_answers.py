@@ -767,22 +767,6 @@ def test_where_the_story_comes_from_and_how_it_sold_are_facts_to_find(
     assert plot.intent == "plot" and not plot.abstained
 
 
-HEIST = (
-    "The best thing in the film is Peter Ustinov. Karl Malden is excellent. The plot "
-    "sags in the middle. The acting of the extras is wooden."
-)
-
-
-def test_praise_of_someone_named_is_praise_of_the_cast(
-    service: ReviewService, tmp_path: Path
-) -> None:
-    index_text(service, tmp_path, "Hot Millions", HEIST)
-    answer = ask(service, "which parts did they enjoy most, cast or whatever")
-    assert "Peter Ustinov" in cited(answer) and "Karl Malden is excellent" in cited(answer)
-    # Asked how the acting was, a sentence that only names someone is no answer.
-    assert "sags" not in cited(ask(service, "how was the acting?"))
-
-
 CORPSE_HOUSE = (
     "A crew shoots a horror film at the seven graves of an old house. I liked the eerie sets. "
     'However I found "Seven Corpses" to be inferior. The pacing is deadly dull.'
@@ -821,6 +805,16 @@ def test_who_plays_a_part_needs_the_part_itself_named(
         "the income tax forms for the warden. The jokes are fine.",
     )
     assert ask(service, "who plays the warden", film="Millions 2").abstained
+    # A part named by name, a question before "who", a cast asked with a preamble.
+    index_text(
+        service,
+        tmp_path,
+        "Mother",
+        "Anne Reid plays May, a widow who falls for Darren. Daniel Craig is Darren, and Oliver "
+        "Ford Davies plays Bruce. It is a quiet, moving film.",
+    )
+    assert ask(service, "who plays May?", film="Mother").answer.startswith("Anne Reid")
+    assert not ask(service, "quick question, who stars in this?", film="Mother").abstained
     # Another word for the same part still finds it.
     cop = ask(service, "who plays the cop", film="Millions")
     assert not cop.abstained and "Jennifer Esposito" in cop.answer
@@ -869,8 +863,19 @@ def test_the_one_thing_asked_is_the_one_the_critic_singles_out(
     service: ReviewService, tmp_path: Path
 ) -> None:
     index_text(service, tmp_path, "VIP", VIP)
-    assert "my biggest beef" in ask(service, "whats their #1 complaint").points[0].text
-    assert "saving grace" in ask(service, "what was the best thing for them?").points[0].text
+    complaint = ask(service, "whats their #1 complaint", film="VIP")
+    assert "my biggest beef" in complaint.points[0].text
+    best = ask(service, "what was the best thing for them?", film="VIP")
+    assert "saving grace" in best.points[0].text
+    # Advice to the reader singles out no fault.
+    index_text(
+        service,
+        tmp_path,
+        "Turkey",
+        "Avoid this turkey. The random fights were my main complaint. The lead is dull.",
+    )
+    first = ask(service, "what was their biggest complaint?", film="Turkey").points[0].text
+    assert "main complaint" in first
 
 
 TRAVEL_FILM = (

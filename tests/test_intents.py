@@ -241,6 +241,8 @@ def test_recommendation_phrasings_ask_the_verdict(
         ("which parts of it did they rate", "likes", "positive"),
         ("was there anything about it they actually rated", "likes", "positive"),
         ("why do they rate it so highly", "likes", "positive"),
+        ("tl;dr did they like it", "summary", None),
+        ("what parts did they rate lowest", "verdict", None),
         ("why do they think its such a fun watch", "likes", "positive"),
         ("do they say some other comedy did it better?", "lookup", None),
         ("the kids in it, who are the child actors?", "lookup", None),

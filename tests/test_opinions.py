@@ -627,3 +627,15 @@ def test_an_ending_praised_is_no_backhanded_compliment(tagger: OpinionTagger) ->
     assert song.polarity == "positive"
     scene = tagger.tag("The best part was when it finally ended with that wonderful reveal.")
     assert scene.polarity == "positive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The best part was when it was over lol.",
+        "The best part was the end credits, honestly.",
+        "My favourite part was when it was over.",
+    ],
+)
+def test_the_best_part_being_its_end_survives_chat_words(tagger: OpinionTagger, text: str) -> None:
+    assert tagger.tag(text).polarity == "negative"

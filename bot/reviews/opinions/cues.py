@@ -34,6 +34,16 @@ _FAULT_PHRASES = (
     "|biggest disappointment|biggest letdown"
 )
 FAULTS = frozenset(tuple(phrase.split()) for phrase in _FAULT_PHRASES.split("|"))
+# A part the critic singles out as the good one.
+_STRENGTH_PHRASES = (
+    "redeeming feature|redeeming features|redeeming quality|redeeming qualities"
+    "|saving grace|only good thing|one good thing|best part of the movie"
+    "|best part of the film|best part of this|best thing about the movie"
+    "|best thing about the film|only highlight|one highlight|sole highlight"
+    "|only bright spot|one bright spot|biggest strength|greatest strength|main strength"
+    "|strongest point|best thing about it"
+)
+STRENGTHS = frozenset(tuple(phrase.split()) for phrase in _STRENGTH_PHRASES.split("|"))
 _ADVICE = {
     tuple(phrase.split()): sign
     for phrases, sign in (
@@ -45,13 +55,8 @@ _ADVICE = {
         ),
         (
             "must see|must-see|do n't miss|go see it|highly recommend|highly recommended"
-            "|worth seeing|worth watching|worth a look|worth your time|recommend it"
-            "|redeeming feature|redeeming features|redeeming quality|redeeming qualities"
-            "|saving grace|only good thing|one good thing|best part of the movie"
-            "|best part of the film|best part of this|best thing about the movie"
-            "|best thing about the film|only highlight|one highlight|sole highlight"
-            "|only bright spot|one bright spot|biggest strength|greatest strength|main strength"
-            "|strongest point|best thing about it",
+            "|worth seeing|worth watching|worth a look|worth your time|recommend it|"
+            + _STRENGTH_PHRASES,
             1,
         ),
     )
@@ -296,10 +301,13 @@ def lexicon_reading(tokens: Sequence[str], lexicon: Lexicon) -> tuple[float | No
     return math.tanh(sum(found)), strong
 
 
+_SINGLING = frozenset({"best", "favourite", "favorite", "highlight"})
+
+
 def blend_polarity(model_score: float, tokens: Sequence[str], lexicon: Lexicon) -> float:
     """The model's signed polarity, pulled towards the lexicon reading where there is one."""
     advised = advice(tokens)
-    if (advised > 0 or "best" in tokens) and backhanded(tokens):
+    if (advised > 0 or not _SINGLING.isdisjoint(tokens)) and backhanded(tokens):
         # "The best part was when it was over": the strength named is the film's absence.
         advised = -1
     if advised:

@@ -16,6 +16,8 @@ BACKHANDED = frozenset(
 
 
 BACKHANDED_ENDS = frozenset(phrase[-1] for phrase in BACKHANDED)
+# Chat words after the clause's end: "…was when it was over lol."
+_FILLERS = frozenset("lol lmao haha honestly tbh imo though really".split())
 
 
 def backhanded(tokens: Sequence[str]) -> bool:
@@ -24,7 +26,7 @@ def backhanded(tokens: Sequence[str]) -> bool:
     if BACKHANDED_ENDS.isdisjoint(tokens):
         return False
     last = len(tokens)
-    while last and not tokens[last - 1][:1].isalnum():
+    while last and (not tokens[last - 1][:1].isalnum() or tokens[last - 1] in _FILLERS):
         last -= 1
     return any(tuple(tokens[last - len(phrase) : last]) == phrase for phrase in BACKHANDED)
 

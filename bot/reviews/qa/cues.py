@@ -30,6 +30,7 @@ LIKE_PHRASE = re.compile(
     r"|\b(what|which|why)\b.*\b((paid|pays|pay) off|hyped (on|about|for))\b|\b(hit|hits) home\b"
     # "which parts of it did they rate": the slang "rate" is "like"
     r"|\b(which|what) (parts?|bits?|things?|scenes?|aspects?|elements?)\b.*\brated?\b"
+    r"(?! (lowest|low|worst|poorly|badly))"
     r"|\b(anything|something)\b.*\b(they|he|she)( actually| really)? rated\b(?! it| this| the)"
     # "why do they rate it so highly", "what did they rate highly"
     r"|\brated? ([\w']+ ){0,3}(so |that |very )?highly\b"

@@ -239,10 +239,16 @@ def parse_question(
     ):
         # "sum up what they think went wrong" asks one side only.
         side = wanted_polarity(words, normalised)
-        if side is not None and not _any(SUMMARY_PATTERNS[5:8], normalised):
+        # Not "tl;dr did they like it": a yes/no verdict asked stays the summary's.
+        yes_no_asked = re.search(r"\b(did|do|does|was|is|were|would)\b", normalised)
+        if side is not None and not yes_no_asked and not _any(SUMMARY_PATTERNS[5:8], normalised):
             return make("dislikes" if side == "negative" else "likes", side)
         return make("summary")
-    if CAST_QUESTION.search(normalised) or (
+    # "was the guy who plays sean any good?" asks an opinion of him, not who he is.
+    judged_yes_no = (
+        bool(words) and words[0] in YES_NO_STARTS and OPINION_QUESTION.search(normalised)
+    )
+    if (CAST_QUESTION.search(normalised) and not judged_yes_no) or (
         FAMOUS_FACES.search(normalised) and not OPINION_QUESTION.search(normalised)
     ):
         return replace(make("lookup"), wh="who")  # "any famous faces in it?" asks who

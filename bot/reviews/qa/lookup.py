@@ -129,12 +129,13 @@ def rank_lookup(
         if shape is NAME:
             # "whos starring, is it the snl girls": the part is asked beside "who", not in the
             # asker's own guess after it.
-            part -= _after_who(parsed.text)
+            part &= _who_clause_stems(parsed)
         asked = set(parsed.normalised.split())
         characters: set[str] = set()
-        if shape is NAME and part:
-            # The names the review gives the part itself, not whatever shares a word with it.
-            characters = _characters_of({head} if head in part else part, pool, stems_of, asked)
+        if shape is NAME and head in part:
+            # The names the review gives a part named by a noun ("the con man" is Irving); a part
+            # named by name ("May") is its own.
+            characters = _characters_of({head}, pool, stems_of, asked)
             part |= characters
         scored = []
         for (review, sentence), stems in zip(pool, stems_of, strict=True):
@@ -151,10 +152,13 @@ def rank_lookup(
                 # The part's own noun, a word for it, or a name the review gives it, with a name
                 # beside it ("the bowler ( janeane garofalo )"; not "Marcus, who … fixes the tax
                 # forms for the warden").
-                met = (heads & stems or characters & stems) and _named_beside(
-                    sentence.text, heads | characters, asked | title
+                met = (heads & stems and _named_beside(sentence.text, heads, asked | title)) or (
+                    # A character's name met counts only beside someone else: its player.
+                    characters & stems
+                    and _named_beside(sentence.text, characters, asked | title, characters)
                 )
-                named_part = len((part - {head}) & stems) + 1 if met else 0
+                own = 1 if heads & stems else 0  # the part's own noun, not a co-character's
+                named_part = len((part - {head}) & stems) + own if met else 0
             if found and (named_part or not needs_part):
                 full_names = sum(
                     1
@@ -233,18 +237,30 @@ def rank_lookup(
 
 
 def _part_head(parsed: ParsedQuestion) -> str | None:
-    """The stem of the part's head noun in a cast question: the last word of the part asked
-    ("who plays the prison warden?" → "warden"), None where that is a character's name ("ned
-    ryerson" is met by any of its words, a misspelt one too)."""
-    dropped = _after_who(parsed.text)
-    words = [
-        w
-        for w in content_words(parsed.normalised)
-        if stem(w) not in CAST_WORDS | _ANY_PART | dropped and w not in ("who", "who's", "whos")
-    ]
+    """The stem of the part's own noun where the question names it after "plays"/"voices" ("who
+    plays the prison warden?" → "warden"); None for a name ("who plays May?", "ned ryerson",
+    met by any of its words, a misspelt one too) or no part named ("who stars in this?")."""
+    match = _PLAYS_THE.search(parsed.normalised)
+    if match is None:
+        return None
+    words = [w for w in match.group(1).split() if w not in _PART_STOPS]
     if not words or words[-1] not in dictionary_words():
         return None
+    if re.search(rf"\b{re.escape(words[-1])}\b", parsed.text, re.IGNORECASE) and re.search(
+        rf"\b{re.escape(words[-1].capitalize())}\b", parsed.text
+    ):
+        return None  # the question capitalises it: a name
     return stem(words[-1])
+
+
+# "who plays the prison warden", "who voiced the evil queen": the noun phrase after the verb,
+# up to a word that ends it ("the boyfriend that dies in the crash", "the boyfriend exactly").
+_PLAYS_THE = re.compile(
+    r"\b(?:plays?|played|playing|voices?|voiced|portrays?|portrayed)\s+(?:the|a|an|his|her|their)?"
+    r"\s*((?:(?!that\b|who\b|whom\b|in\b|with\b|at\b|on\b|from\b|and\b|or\b|exactly\b"
+    r"|again\b|though\b)[a-z][\w'-]*\s*){1,3})"
+)
+_PART_STOPS = frozenset({"the", "a", "an", "his", "her", "their"})
 
 
 # Words for the same part ("who plays the cop?" is met by "detective sandra cassidy").
@@ -264,24 +280,48 @@ _PART_NAMES = {
 }
 
 
-def _after_who(text: str) -> set[str]:
-    """Stems of the words after the clause with "who": the asker's own guess ("whos starring,
-    is it the snl girls"), not the part asked ("the teacher, who plays him?")."""
-    pieces = re.split(r"[,;?!]|\s-\s", text.lower())
-    at = next((i for i, p in enumerate(pieces) if re.search(r"\bwho", p)), len(pieces))
-    return {stem(w) for p in pieces[at + 1 :] for w in content_words(p)}
+def _who_clause_stems(parsed: ParsedQuestion) -> set[str]:
+    """Stems of the clause with "who" ("whos starring, is it the snl girls" asks no part of the
+    asker's guess after it), and of the clause before when "who" asks of "him"/"her" ("the
+    teacher, who plays him?"). Read from the typo-corrected words where they line up."""
+    raw = parsed.text.lower().split()
+    words = parsed.normalised.split()
+    if len(words) != len(raw):
+        words = raw
+    pieces: list[list[str]] = [[]]
+    for token, word in zip(raw, words, strict=True):
+        if token in ("-", "–", "—"):
+            pieces.append([])
+            continue
+        pieces[-1].append(word)
+        if token[-1:] in ",;?!":
+            pieces.append([])
+    at = next((i for i, p in enumerate(pieces) if any(w.startswith("who") for w in p)), None)
+    if at is None:
+        return {stem(w) for w in content_words(parsed.normalised)}
+    chosen = pieces[at]
+    if at > 0 and _PRONOUN_PART.intersection(chosen):
+        chosen = pieces[at - 1] + chosen
+    return {stem(w) for w in content_words(" ".join(chosen))}
 
 
+_PRONOUN_PART = frozenset({"him", "her", "them"})
 _CASTING = re.compile(
     r"(?i)\b(stars?|starring|starred|plays?|played|playing|co-stars?|portray\w*|cast|featur\w*)\b"
 )
 
 
-def _named_beside(text: str, words: set[str], excluded: set[str]) -> bool:
-    """Whether someone is named within `_BESIDE` characters of one of `words` (stems)."""
+def _named_beside(
+    text: str, words: set[str], excluded: set[str], skipped: Collection[str] = ()
+) -> bool:
+    """Whether someone is named within `_BESIDE` characters of one of `words` (stems); names
+    whose stems are in `skipped` do not count."""
     at = [m.start() for m in re.finditer(r"[\w'-]+", text) if stem(m.group(0)) in words]
     return any(
-        abs(m.start() - a) <= _BESIDE for m in someone(text, excluded, plain=True) for a in at
+        abs(m.start() - a) <= _BESIDE
+        for m in someone(text, excluded, plain=True)
+        if stem(m.group(0).casefold()) not in skipped
+        for a in at
     )
 
 

@@ -11,12 +11,14 @@ CAST_QUESTION = re.compile(
     r"|\bwho (stars?|starred|acts?|acted|plays?|played)\b"
     r"|\bwho (is|was|were|are) (the )?(lead|leads|star|stars|cast)\b"
     r"|\bwho (is|was|were|are) the ((child|kid|young|lead|main|supporting) )?(actors?|actresses)\b"
-    r"|\b(actor|actress|guy|girl|kid|woman|man) (that|who) (plays?|played|is playing)\b"
 )
 # "any famous faces in it?" asks who is in it; "were the big stars any good?" asks an opinion.
 FAMOUS_FACES = re.compile(
     r"\b(famous|big|known|familiar|recogni[sz]able) (faces|names|stars|actors)\b"
     r"|\banyone (famous|i'd know|i would know|i know)\b"
+    # "who's the kid actor that plays the son"; "was the guy who plays sean any good?" asks an
+    # opinion.
+    r"|\b(actor|actress|guy|girl|kid|woman|man) (that|who) (plays?|played|is playing)\b"
 )
 # "what's the director's name?", "name of the actor playing the boy?" ask who.
 NAME_QUESTION = re.compile(r"^\W*(what('s| is| was| are| were)?\b.*\bnames?\b|(the )?names? of\b)")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 
-from bot.reviews.opinions.cues import advice_phrases
+from bot.reviews.opinions.cues import FAULTS, STRENGTHS, advice_phrases
+from bot.reviews.opinions.features import NEGATORS
 from bot.reviews.opinions.tokens import normalise
 from bot.reviews.qa.cues import DISLIKE_CUES, LIKE_CUES, VERDICT_WORDS
 from bot.reviews.qa.intents import ParsedQuestion
@@ -119,14 +120,10 @@ def _leans(clause: Clause, polarity: str) -> bool:
     return clause.polarity in (polarity, "mixed") or sign * clause.score >= LEANING
 
 
-def mentions(
-    unit: Unit, aspects: Sequence[str], people: Sequence[str], *, cast_named: bool = False
-) -> bool:
-    """Whether the unit is about the aspects or people; with `cast_named`, a full name stands
-    for the cast ("The best thing in the film is Peter Ustinov" names no "acting")."""
+def mentions(unit: Unit, aspects: Sequence[str], people: Sequence[str]) -> bool:
+    # (A full name standing for the cast was tried in stop 15: titles, places, directors and DVD
+    # labels are full names too, and acting answers quoted them.)
     if any(a in unit.aspects for a in aspects):
-        return True
-    if cast_named and PERFORMANCE_ASPECTS.intersection(aspects) and _FULL_NAME.search(unit.text):
         return True
     return names_any(unit.text, people)
 
@@ -195,7 +192,7 @@ def rank_opinions(
             continue
         if opinion_words and PREMISE.search(unit.text) and not judging(unit.text, opinion_words):
             continue
-        if focus and not mentions(unit, parsed.aspects, parsed.people, cast_named=True):
+        if focus and not mentions(unit, parsed.aspects, parsed.people):
             continue
         specific = any(a != "overall" for a in unit.aspects)
         score = strength * (0.5 + unit.subjectivity) + (0.15 if specific else 0.0)
@@ -220,8 +217,14 @@ SINGLED_OUT = 0.5
 
 
 def _singles_out(text: str, sign: int) -> bool:
+    """Whether the critic singles out a fault ("my biggest beef") or a strength ("the saving
+    grace is"), undenied; advice to the reader ("avoid this turkey") singles out nothing."""
     tokens = normalise(text)
-    return any(s == sign for _, _, s in advice_phrases(tokens))
+    wanted = FAULTS if sign < 0 else STRENGTHS
+    return any(
+        phrase in wanted and NEGATORS.isdisjoint(tokens[max(0, i - 3) : i])
+        for i, phrase, _ in advice_phrases(tokens)
+    )
 
 
 # A sentence that opens on a pronoun ("Looks like she is wrong…") goes on about the person the
