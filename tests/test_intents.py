@@ -256,6 +256,11 @@ def test_stop_15_phrasings(
     assert (parsed.intent, parsed.polarity) == (intent, polarity)
 
 
+def test_fun_asked_yes_or_no_asks_no_likes(vocabulary: AspectVocabulary) -> None:
+    for question in ("would it be a fun watch with friends?", "was it fun at least"):
+        assert parse_question(question, vocabulary, people=set()).polarity is None, question
+
+
 def test_the_asker_and_a_name_in_a_comparison_leave_the_verdict_asked(
     vocabulary: AspectVocabulary,
 ) -> None:

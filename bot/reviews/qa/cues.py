@@ -19,15 +19,16 @@ LIKE_CUES = """
     enjoyed pros strength strengths highlight highlights appreciate appreciated admire
     admired impressed impress upside upsides great favourite favorite commend commended
     compliment compliments redeeming merit merits plus pluses plusses work worked works decent
-    nice fave faves fav favs cool fun
+    nice fave faves fav favs cool
 """.split()
 # Idioms for what was liked or not, which no single cue word gives away.
 LIKE_PHRASE = re.compile(
     r"\bkicks? out of\b|\b(won|win|wins) (them|him|her|the critic|the reviewer) over\b"
     r"|\b(get|got|gets) (anything|something|much|a lot) right\b|\bst(oo|a)d out\b"
-    # "which parts paid off", "why are they so hyped on it"; not "did it pay off?", "was it as
-    # hyped as people said?", which ask the verdict.
-    r"|\b(what|which|why)\b.*\b((paid|pays|pay) off|hyped (on|about|for))\b|\b(hit|hits) home\b"
+    # "which parts paid off", "why are they so hyped on it", "why is it such a fun watch"; not
+    # "did it pay off?", "was it as hyped as people said?", "a fun watch with friends?", which
+    # ask the verdict.
+    r"|\b(what|which|why)\b.*\b((paid|pays|pay) off|hyped (on|about|for)|fun)\b|\b(hit|hits) home\b"
     # "which parts of it did they rate": the slang "rate" is "like"
     r"|\b(which|what) (parts?|bits?|things?|scenes?|aspects?|elements?)\b.*\brated?\b"
     r"(?! (lowest|low|worst|poorly|badly))"
