@@ -85,7 +85,7 @@ def advice(tokens: Sequence[str]) -> int:
     "not worth watching" is its own phrase, "never miss it" a flipped one), else 0."""
     found = 0
     for i, phrase, sign in advice_phrases(tokens):
-        negated = _denied_before(tokens, i)
+        negated = denied_before(tokens, i)
         found = -sign if negated and phrase[0] not in NEGATORS else sign
     return found
 
@@ -96,7 +96,8 @@ _DENIAL_REACH = 5
 _DENYING = NEGATORS | {"devoid", "lack", "lacked"}
 
 
-def _denied_before(tokens: Sequence[str], i: int) -> bool:
+def denied_before(tokens: Sequence[str], i: int) -> bool:
+    """Whether a denial ("not", "lack") reaches the word at `i` from just before it."""
     for j in range(i - 1, max(-1, i - 1 - _DENIAL_REACH), -1):
         if tokens[j] in _ROLE_ENDS:
             return False

@@ -15,7 +15,7 @@ BACKHANDED = frozenset(
 )
 
 
-BACKHANDED_ENDS = frozenset(phrase[-1] for phrase in BACKHANDED)
+_BACKHANDED_ENDS = frozenset(phrase[-1] for phrase in BACKHANDED)
 # Chat words after the clause's end: "…was when it was over lol."
 _FILLERS = frozenset("lol lmao haha honestly tbh imo though really".split())
 
@@ -23,7 +23,7 @@ _FILLERS = frozenset("lol lmao haha honestly tbh imo though really".split())
 def backhanded(tokens: Sequence[str]) -> bool:
     """Whether the clause ends on the film's end named as its best: "…was when it was over."
     but not "…is the end credits song by Prince", "…when it ended with that reveal"."""
-    if BACKHANDED_ENDS.isdisjoint(tokens):
+    if _BACKHANDED_ENDS.isdisjoint(tokens):
         return False
     last = len(tokens)
     while last and (not tokens[last - 1][:1].isalnum() or tokens[last - 1] in _FILLERS):

@@ -36,7 +36,7 @@ QUALITY_WORDS = frozenset(
 _COPULAS = frozenset({"is", "was", "are", "were", "'s", "seems", "seemed", "looks", "looked"})
 # Not "gets", "becomes" or "sounds" ("the night gets boring for the guards"), and no quality word
 # before a film's part ("he makes terrible movies with his friends"): in a retelling they are
-# the story's (tried in stop 15, reverted after a review).
+# the story's.
 QUALITY_FLOOR = 0.6
 # Advice is the critic's voice even where the model hears plot ("But the real problem with the
 # film lies with Sharon Stone" read 0.24).

@@ -47,20 +47,20 @@ def find_film(films: Sequence[Film], name: str) -> Film:
 
 def film_in_question(films: Sequence[Film], question: str) -> Film | None:
     """The indexed film whose title appears in the question, longest title first."""
-    text = " " + " ".join(re.findall(r"\w+", _unquoted(question))) + " "
+    text = " " + " ".join(re.findall(r"\w+", _without_apostrophes(question))) + " "
     best: Film | None = None
-    best_rank = (0, 0)
+    best_rank = (False, 0)
     for film in films:
-        for whole, form in zip((1, 0), title_forms(film.title), strict=False):
-            title = " ".join(re.findall(r"\w+", _unquoted(form)))
+        for form in title_forms(film.title):
+            title = " ".join(re.findall(r"\w+", _without_apostrophes(form)))
             # A whole title named beats a subtitle named; a longer one beats a shorter.
-            rank = (whole, len(title))
+            rank = (form == film.title, len(title))
             if len(title) >= 2 and f" {title} " in text and rank > best_rank:
                 best, best_rank = film, rank
     return best
 
 
-def _unquoted(text: str) -> str:
+def _without_apostrophes(text: str) -> str:
     return re.sub(r"['’]", "", text.casefold())
 
 

@@ -26,8 +26,10 @@ from bot.reviews.qa.phrasings import (
     AWARD_QUESTION,
     CAST_QUESTION,
     ENDING_PATTERNS,
+    EXCEPTED,
     FAMOUS_FACES,
     FAVOURITE_QUESTION,
+    FILM_AS_GENRE,
     FOLLOW_UP_MORE,
     FOLLOW_UP_START,
     FOLLOW_UP_WHY,
@@ -378,8 +380,8 @@ _STORY_JUDGEMENTS = frozenset({"predictable", "cliche", "cliched", "cliché", "c
 def question_aspects(normalised: str, vocabulary: Vocabulary) -> tuple[str, ...]:
     # "Is it worth watching?" asks for the verdict: the film as a whole is no aspect to filter by.
     # "what else bugged them apart from the effects?" asks about everything but the effects.
-    excluded = [m.span() for m in _EXCEPT.finditer(normalised)]
-    excluded += [m.span(3) for m in _THE_FILM_AS_GENRE.finditer(normalised)]
+    excluded = [m.span() for m in EXCEPTED.finditer(normalised)]
+    excluded += [m.span(3) for m in FILM_AS_GENRE.finditer(normalised)]
     found = [
         aspect
         for aspect, start, _ in vocabulary.match(normalised)
@@ -387,19 +389,6 @@ def question_aspects(normalised: str, vocabulary: Vocabulary) -> tuple[str, ...]
     ]
     specific = [a for a in dict.fromkeys(found) if a != "overall"]
     return tuple(specific)
-
-
-# "is this old comedy worth hunting down?", "did some other comedy do it better?": the genre
-# names a film, no aspect of it.
-_THE_FILM_AS_GENRE = re.compile(
-    r"\b(this|that|some other|another|other|any other)( \w+)? (comedy|comedies|horror|thriller"
-    r"|drama|western|musical|romcom|cartoon|documentary|animation)\b"
-)
-_EXCEPT = re.compile(
-    r"\b(apart from|besides|other than|except( for)?|aside from|beyond|not counting)"
-    r"( the| its| their)?( (?!and\b|or\b)\w+){1,2}((,| and| or| nor)( the| its| their)?"
-    r"( (?!and\b|or\b)\w+){1,2})*"
-)
 
 
 def _any(patterns: tuple[str, ...], text: str) -> bool:

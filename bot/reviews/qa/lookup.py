@@ -8,15 +8,15 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot.reviews.qa import places
+from bot.reviews.qa import cast, places
 from bot.reviews.qa import roles as roles_of
 from bot.reviews.qa.intents import ParsedQuestion, Vocabulary
 from bot.reviews.qa.names import (
     CAST_WORDS,
-    FULL_NAME,
     NAME,
     PERSON,
     WHO_IS,
+    not_a_word,
     someone,
     title_words,
 )
@@ -100,16 +100,15 @@ def rank_lookup(
     pool = [(r, s) for r in reviews for s in sentences.get(r.review_id, [])]
     if not pool:
         return []
-    cast = parsed.wh == "who" and (
+    asks_cast = parsed.wh == "who" and bool(
         CAST_QUESTION.search(parsed.normalised) or FAMOUS_FACES.search(parsed.normalised)
     )
-    shape = NAME if cast else None
+    shape = NAME if asks_cast else None
     if LENGTH_QUESTION.search(parsed.normalised):
         shape = _DURATION  # "what's the runtime?" wants minutes, not the word "minute"
     lowercase_only = all(not any(ch.isupper() for ch in s.text) for _, s in pool)
     # "who plays the prison warden?" is not answered by a sentence about the prison.
-    head = _part_head(parsed) if cast else None
-    heads = _PART_NAMES.get(head, {head}) if head is not None else set()
+    heads = cast.heads_asked(parsed) if asks_cast else set()
     if shape is NAME and lowercase_only:
         # A review that lost its capitals shows no names: "who plays the husband?" is looked up
         # by its words ("husband ( chazz palminteri )").
@@ -124,51 +123,16 @@ def rank_lookup(
     if shape is None and not query:
         return []
     stems_of = [{stem(w) for w in content_words(s.text)} for _, s in pool]
-    if shape is not None:
-        part = {stem(w) for w in query if w not in guessed} - CAST_WORDS - _ANY_PART
-        if shape is NAME:
-            # "whos starring, is it the snl girls": the part is asked beside "who", not in the
-            # asker's own guess after it.
-            part &= _who_clause_stems(parsed)
-        asked = set(parsed.normalised.split())
-        characters: set[str] = set()
-        if shape is NAME and head in part:
-            # The names the review gives a part named by a noun ("the con man" is Irving); a part
-            # named by name ("May") is its own.
-            characters = _characters_of({head}, pool, stems_of, asked)
-            part |= characters
+    if shape is NAME:
+        return cast.rank_cast(pool, stems_of, parsed, query, guessed, titles)
+    if shape is _DURATION:
+        part = {stem(w) for w in query if w not in guessed} - CAST_WORDS - cast.ANY_PART
         scored = []
         for (review, sentence), stems in zip(pool, stems_of, strict=True):
             title = titles[review.film]
-            if shape is NAME:
-                # The cast may be listed by their parts ("A Son & Father"): plain words count.
-                found = [m.group(0) for m in someone(sentence.text, asked | title, plain=True)]
-            else:
-                found = [m for m in shape.findall(sentence.text) if m.casefold() not in title]
-            # "who plays her ex-student?" is not answered by a sentence that names no student.
-            named_part = len(part & stems)
-            needs_part = shape is NAME and part
-            if needs_part and head in part:
-                # The part's own noun, a word for it, or a name the review gives it, with a name
-                # beside it ("the bowler ( janeane garofalo )"; not "Marcus, who … fixes the tax
-                # forms for the warden").
-                met = (heads & stems and _named_beside(sentence.text, heads, asked | title)) or (
-                    # A character's name met counts only beside someone else: its player.
-                    characters & stems
-                    and _named_beside(sentence.text, characters, asked | title, characters)
-                )
-                own = 1 if heads & stems else 0  # the part's own noun, not a co-character's
-                named_part = len((part - {head}) & stems) + own if met else 0
-            if found and (named_part or not needs_part):
-                full_names = sum(
-                    1
-                    for name in FULL_NAME.findall(sentence.text)
-                    if shape is NAME and not {w.casefold() for w in name.split()} <= title
-                )
-                # "who played the villain?": a sentence that also names the part comes first,
-                # and one that casts someone before one that merely names people.
-                casting = 0.3 if shape is NAME and _CASTING.search(sentence.text) else 0.0
-                score = 0.5 + 0.1 * len(found) + 0.1 * full_names + 0.3 * named_part + casting
+            found = [m for m in _DURATION.findall(sentence.text) if m.casefold() not in title]
+            if found:
+                score = 0.5 + 0.1 * len(found) + 0.3 * len(part & stems)
                 scored.append((score, sentence_unit(review, sentence)))
         return best_first(scored)
     words_of = [set(content_words(s.text)) for _, s in pool]
@@ -216,7 +180,7 @@ def rank_lookup(
                 hit += idf[w] * 0.7
             else:
                 unmatched.append(q)
-        if unmet_role or (head is not None and lowercase_only and not heads & stems):
+        if unmet_role or (heads and lowercase_only and not heads & stems):
             continue
         if hit > 0 and any(
             r is not None and roles_of.held_by_name(r, sentence.text) for r in roles
@@ -236,130 +200,6 @@ def rank_lookup(
     return best_first(scored)
 
 
-def _part_head(parsed: ParsedQuestion) -> str | None:
-    """The stem of the part's own noun where the question names it after "plays"/"voices" ("who
-    plays the prison warden?" → "warden"); None for a name ("who plays May?", "ned ryerson",
-    met by any of its words, a misspelt one too) or no part named ("who stars in this?")."""
-    match = _PLAYS_THE.search(parsed.normalised)
-    if match is None:
-        return None
-    words = [w for w in match.group(1).split() if w not in _PART_STOPS]
-    if not words or words[-1] not in dictionary_words():
-        return None
-    if re.search(rf"\b{re.escape(words[-1])}\b", parsed.text, re.IGNORECASE) and re.search(
-        rf"\b{re.escape(words[-1].capitalize())}\b", parsed.text
-    ):
-        return None  # the question capitalises it: a name
-    return stem(words[-1])
-
-
-# "who plays the prison warden", "who voiced the evil queen": the noun phrase after the verb,
-# up to a word that ends it ("the boyfriend that dies in the crash", "the boyfriend exactly").
-_PLAYS_THE = re.compile(
-    r"\b(?:plays?|played|playing|voices?|voiced|portrays?|portrayed)\s+(?:the|a|an|his|her|their)?"
-    r"\s*((?:(?!that\b|who\b|whom\b|in\b|with\b|at\b|on\b|from\b|and\b|or\b|exactly\b"
-    r"|again\b|though\b)[a-z][\w'-]*\s*){1,3})"
-)
-_PART_STOPS = frozenset({"the", "a", "an", "his", "her", "their"})
-
-
-# Words for the same part ("who plays the cop?" is met by "detective sandra cassidy").
-_PART_NAMES = {
-    stem(word): {stem(w) for w in group.split()}
-    for group in (
-        "cop detective police policeman officer inspector sheriff",
-        "dad father",
-        "mom mum mother",
-        "kid child boy girl",
-        "villain baddie killer",
-        "hero protagonist",
-        "wife spouse",
-        "husband spouse",
-    )
-    for word in group.split()
-}
-
-
-def _who_clause_stems(parsed: ParsedQuestion) -> set[str]:
-    """Stems of the clause with "who" ("whos starring, is it the snl girls" asks no part of the
-    asker's guess after it), and of the clause before when "who" asks of "him"/"her" ("the
-    teacher, who plays him?"). Read from the typo-corrected words where they line up."""
-    raw = parsed.text.lower().split()
-    words = parsed.normalised.split()
-    if len(words) != len(raw):
-        words = raw
-    pieces: list[list[str]] = [[]]
-    for token, word in zip(raw, words, strict=True):
-        if token in ("-", "–", "—"):
-            pieces.append([])
-            continue
-        pieces[-1].append(word)
-        if token[-1:] in ",;?!":
-            pieces.append([])
-    at = next((i for i, p in enumerate(pieces) if any(w.startswith("who") for w in p)), None)
-    if at is None:
-        return {stem(w) for w in content_words(parsed.normalised)}
-    chosen = pieces[at]
-    if at > 0 and _PRONOUN_PART.intersection(chosen):
-        chosen = pieces[at - 1] + chosen
-    return {stem(w) for w in content_words(" ".join(chosen))}
-
-
-_PRONOUN_PART = frozenset({"him", "her", "them"})
-_CASTING = re.compile(
-    r"(?i)\b(stars?|starring|starred|plays?|played|playing|co-stars?|portray\w*|cast|featur\w*)\b"
-)
-
-
-def _named_beside(
-    text: str, words: set[str], excluded: set[str], skipped: Collection[str] = ()
-) -> bool:
-    """Whether someone is named within `_BESIDE` characters of one of `words` (stems); names
-    whose stems are in `skipped` do not count."""
-    at = [m.start() for m in re.finditer(r"[\w'-]+", text) if stem(m.group(0)) in words]
-    return any(
-        abs(m.start() - a) <= _BESIDE
-        for m in someone(text, excluded, plain=True)
-        if stem(m.group(0).casefold()) not in skipped
-        for a in at
-    )
-
-
-# How near the part's word a name must be to be the part's (in characters).
-_BESIDE = 60
-
-
-def _characters_of(
-    part: set[str],
-    pool: list[tuple[Review, Sentence]],
-    stems_of: list[set[str]],
-    asked: set[str],
-) -> set[str]:
-    """The names the review gives the part asked about: "who plays the con man?" is answered
-    by "Christian Bale plays Irving" where "Irving is a small-time con man"."""
-    named: set[str] = set()
-    known = dictionary_words()
-    for (_, sentence), stems in zip(pool, stems_of, strict=True):
-        if part & stems:
-            # Only a name beside the part: "Marcus, who … fixes the tax forms for the warden"
-            # gives the warden no name.
-            at = [
-                m.start()
-                for m in re.finditer(r"[\w'-]+", sentence.text)
-                if stem(m.group(0)) in part
-            ]
-            named |= {
-                stem(m.group(0).casefold())
-                for m in someone(sentence.text, asked)
-                if any(abs(m.start() - a) <= _BESIDE for a in at)
-            }
-            # The sentence may open on the name: "Irving is a small-time con man".
-            first = re.match(r"[A-Z][a-z]+\b", sentence.text)
-            if first and first.group(0).casefold() not in known and first.group(0) not in asked:
-                named.add(stem(first.group(0).casefold()))
-    return named
-
-
 # A review word this similar to a question word counts as a weaker match ("catch" meets "saw").
 SOFT_MIN = 0.35
 SOFT_WEIGHT = 0.6
@@ -377,7 +217,7 @@ def _soft_matches(
     found: list[list[list[tuple[float, str]]]] = []
     dictionary = dictionary_words()
     for word in query:
-        if _a_name(word, dictionary, film_words):
+        if not_a_word(word, dictionary, film_words):
             # A name stands for no one else: "Amitabh Bachchan" is not "Akshay".
             found.append([[] for _ in words_of])
             continue
@@ -387,15 +227,6 @@ def _soft_matches(
             [sorted(((near[w], w) for w in words if w in near), reverse=True) for words in words_of]
         )
     return found
-
-
-def _a_name(word: str, dictionary: Collection[str], film_words: Collection[str]) -> bool:
-    """A word no dictionary holds is a name ("amitabh", "nolan"), unless it is one of the film
-    words the aspect vocabulary knows ("soundtrack", "storyline")."""
-    bare = word.removesuffix("'s")
-    return not (
-        len(bare) <= 3 or bare in dictionary or stem(word) in dictionary or bare in film_words
-    )
 
 
 def _soft_hit(asked: list[tuple[float, list[tuple[float, str]]]]) -> float:
@@ -424,12 +255,6 @@ _DURATION = re.compile(
 _RUNTIME_WORDS = frozenset("long run runs running runtime length last lasts time".split())
 # A sentence that puts a name to the job asked gains this share of the question's weight.
 HELD_JOB = 0.5
-# Words that name no particular part: "who is the lead?" is answered by any name in the cast.
-_ANY_PART = frozenset(
-    stem(w)
-    for w in """lead leads star main cast actor actress actors role roles part character
-    characters protagonist protagonists story film movie show plot like""".split()
-)
 
 
 def _fits_answer_type(

@@ -162,17 +162,14 @@ def unmentioned(
 
     def unknown(word: str) -> bool:
         bare = word.removesuffix("'s")
-        return not (
-            len(bare) <= 3
-            or not bare.isalpha()
-            or bare in dictionary
-            or stem(bare) in dictionary
-            or bare in film_words
-            or bare in _NOT_PEOPLE
-            or bare in review_words
-            or f"{bare}'s" in review_words
-            or not _name_like(bare, dictionary)
-            or process.extractOne(bare, review_words, scorer=fuzz.ratio, score_cutoff=80)
+        return (
+            bare.isalpha()
+            and not_a_word(bare, dictionary, film_words)
+            and bare not in _NOT_PEOPLE
+            and bare not in review_words
+            and f"{bare}'s" not in review_words
+            and _name_like(bare, dictionary)
+            and not process.extractOne(bare, review_words, scorer=fuzz.ratio, score_cutoff=80)
         )
 
     for i, word in enumerate(words):
@@ -184,6 +181,15 @@ def unmentioned(
         if word.removesuffix("'s") in capitalised:
             return word.removesuffix("'s").title()
     return None
+
+
+def not_a_word(word: str, dictionary: Collection[str], film_words: Collection[str]) -> bool:
+    """A word no dictionary holds is a name ("amitabh", "nolan"), unless it is one of the film
+    words the aspect vocabulary knows ("soundtrack", "storyline")."""
+    bare = word.removesuffix("'s")
+    return not (
+        len(bare) <= 3 or bare in dictionary or stem(word) in dictionary or bare in film_words
+    )
 
 
 # Capitalised words that are no one: nationalities, countries, months, days and holidays.

@@ -235,3 +235,15 @@ MADE_IT = re.compile(
     r"(?<!what )(?<!that )\b(made|directed|wrote|produced) (this|it|the (film|movie))"
     r"( for real)?\W*$"
 )
+# "is this old comedy worth hunting down?", "did some other comedy do it better?": the genre
+# names a film, no aspect of it.
+FILM_AS_GENRE = re.compile(
+    r"\b(this|that|some other|another|other|any other)( \w+)? (comedy|comedies|horror|thriller"
+    r"|drama|western|musical|romcom|cartoon|documentary|animation)\b"
+)
+# Aspects a question names only to leave out: "what else bugged them apart from the effects?"
+EXCEPTED = re.compile(
+    r"\b(apart from|besides|other than|except( for)?|aside from|beyond|not counting)"
+    r"( the| its| their)?( (?!and\b|or\b)\w+){1,2}((,| and| or| nor)( the| its| their)?"
+    r"( (?!and\b|or\b)\w+){1,2})*"
+)

@@ -86,12 +86,8 @@ _BRACKETED_YEAR = re.compile(
 
 def own_year(text: str, title: set[str]) -> bool:
     """Whether `text` gives a year that may be the film's own."""
-    if not names_a("year", text):
-        return False
-    others = 0
     for match in _BRACKETED_YEAR.finditer(text):
         named = {w.casefold() for w in re.findall(r"\w+", match.group(1))}
         if not named & (title - STOP_WORDS):
-            others += 1
             text = text.replace(match.group(0), " ")
-    return others == 0 or names_a("year", text)
+    return names_a("year", text)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 
-from bot.reviews.opinions.cues import FAULTS, STRENGTHS, advice_phrases
-from bot.reviews.opinions.features import NEGATORS
+from bot.reviews.opinions.cues import FAULTS, STRENGTHS, advice_phrases, denied_before
 from bot.reviews.opinions.tokens import normalise
 from bot.reviews.qa.cues import DISLIKE_CUES, LIKE_CUES, VERDICT_WORDS
 from bot.reviews.qa.intents import ParsedQuestion
@@ -121,8 +120,6 @@ def _leans(clause: Clause, polarity: str) -> bool:
 
 
 def mentions(unit: Unit, aspects: Sequence[str], people: Sequence[str]) -> bool:
-    # (A full name standing for the cast was tried in stop 15: titles, places, directors and DVD
-    # labels are full names too, and acting answers quoted them.)
     if any(a in unit.aspects for a in aspects):
         return True
     return names_any(unit.text, people)
@@ -222,8 +219,7 @@ def _singles_out(text: str, sign: int) -> bool:
     tokens = normalise(text)
     wanted = FAULTS if sign < 0 else STRENGTHS
     return any(
-        phrase in wanted and NEGATORS.isdisjoint(tokens[max(0, i - 3) : i])
-        for i, phrase, _ in advice_phrases(tokens)
+        phrase in wanted and not denied_before(tokens, i) for i, phrase, _ in advice_phrases(tokens)
     )
 
 

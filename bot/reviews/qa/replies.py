@@ -31,13 +31,7 @@ def abstain(
         topics = discussed_aspects(scope)
         if topics:
             message += " It does discuss: " + ", ".join(topics[:8]) + "."
-    return Answer(
-        question=parsed.text,
-        intent=parsed.intent,
-        film=scope.film.title if scope.film else None,
-        abstained=True,
-        answer=message,
-    )
+    return replace(answer(parsed, scope, message, ()), abstained=True)
 
 
 def answer(parsed: ParsedQuestion, scope: Scope, text: str, points: Sequence[Point]) -> Answer:

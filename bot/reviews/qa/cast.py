@@ -1,0 +1,200 @@
+"""Who is in the film and who plays a part: the sentences that answer a cast question."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from bot.reviews.qa.intents import ParsedQuestion
+from bot.reviews.qa.names import CAST_WORDS, FULL_NAME, someone
+from bot.reviews.qa.rank import best_first
+from bot.reviews.qa.units import Unit, sentence_unit
+from bot.reviews.qa.words import content_words, stem
+from bot.reviews.text.lexicon import dictionary_words
+from bot.reviews.types import Review, Sentence
+
+# Words that name no particular part: "who is the lead?" is answered by any name in the cast.
+ANY_PART = frozenset(
+    stem(w)
+    for w in """lead leads star main cast actor actress actors role roles part character
+    characters protagonist protagonists story film movie show plot like""".split()
+)
+# How near the part's word a name must be to be the part's (in characters).
+BESIDE = 60
+_CASTING = re.compile(
+    r"(?i)\b(stars?|starring|starred|plays?|played|playing|co-stars?|portray\w*|cast|featur\w*)\b"
+)
+
+
+def rank_cast(
+    pool: list[tuple[Review, Sentence]],
+    stems_of: list[set[str]],
+    parsed: ParsedQuestion,
+    query: list[str],
+    guessed: set[str],
+    titles: dict[str, set[str]],
+) -> list[tuple[float, Unit]]:
+    """Sentences naming someone, for "who is in it?"; for "who plays X?", only those that name X
+    (by its noun, a word for it or the name the review gives the part) with a name beside it.
+    A sentence that also names the part comes first, and one that casts someone before one that
+    merely names people."""
+    part = {stem(w) for w in query if w not in guessed} - CAST_WORDS - ANY_PART
+    # "whos starring, is it the snl girls": the part is asked beside "who", not in the asker's
+    # own guess after it.
+    part &= _who_clause_stems(parsed)
+    head = _part_head(parsed)
+    heads = _PART_NAMES.get(head, {head}) if head is not None else set()
+    asked = set(parsed.normalised.split())
+    characters: set[str] = set()
+    if head in part:
+        # The names the review gives a part named by a noun ("the con man" is Irving); a part
+        # named by name ("May") is its own.
+        characters = _characters_of(head, pool, stems_of, asked)
+        part |= characters
+    scored = []
+    for (review, sentence), stems in zip(pool, stems_of, strict=True):
+        title = titles[review.film]
+        # The cast may be listed by their parts ("A Son & Father"): plain words count.
+        found = someone(sentence.text, asked | title, plain=True)
+        # "who plays her ex-student?" is not answered by a sentence that names no student.
+        named_part = len(part & stems)
+        if head in part:
+            # The part's own noun or a word for it with a name beside it ("the bowler ( janeane
+            # garofalo )"; not "Marcus, who … fixes the tax forms for the warden"), or a name the
+            # review gives the part beside someone else: its player.
+            met = (heads & stems and _named_beside(sentence.text, heads, asked | title)) or (
+                characters & stems
+                and _named_beside(sentence.text, characters, asked | title, characters)
+            )
+            own = 1 if heads & stems else 0  # the part's own noun, not a co-character's
+            named_part = len((part - {head}) & stems) + own if met else 0
+        if found and (named_part or not part):
+            full_names = sum(
+                1
+                for name in FULL_NAME.findall(sentence.text)
+                if not {w.casefold() for w in name.split()} <= title
+            )
+            casting = 0.3 if _CASTING.search(sentence.text) else 0.0
+            score = 0.5 + 0.1 * len(found) + 0.1 * full_names + 0.3 * named_part + casting
+            scored.append((score, sentence_unit(review, sentence)))
+    return best_first(scored)
+
+
+def heads_asked(parsed: ParsedQuestion) -> set[str]:
+    """Stems of the part's own noun and the words for it, where the question names one."""
+    head = _part_head(parsed)
+    return _PART_NAMES.get(head, {head}) if head is not None else set()
+
+
+def _part_head(parsed: ParsedQuestion) -> str | None:
+    """The stem of the part's own noun where the question names it after "plays"/"voices" ("who
+    plays the prison warden?" → "warden"); None for a name ("who plays May?", "ned ryerson",
+    met by any of its words, a misspelt one too) or no part named ("who stars in this?")."""
+    match = _PLAYS_THE.search(parsed.normalised)
+    if match is None:
+        return None
+    words = [w for w in match.group(1).split() if w not in _PART_STOPS]
+    if not words or words[-1] not in dictionary_words():
+        return None
+    if re.search(rf"\b{re.escape(words[-1].capitalize())}\b", parsed.text):
+        return None  # the question capitalises it: a name
+    return stem(words[-1])
+
+
+# "who plays the prison warden", "who voiced the evil queen": the noun phrase after the verb,
+# up to a word that ends it ("the boyfriend that dies in the crash", "the boyfriend exactly").
+_PLAYS_THE = re.compile(
+    r"\b(?:plays?|played|playing|voices?|voiced|portrays?|portrayed)\s+(?:the|a|an|his|her|their)?"
+    r"\s*((?:(?!that\b|who\b|whom\b|in\b|with\b|at\b|on\b|from\b|and\b|or\b|exactly\b"
+    r"|again\b|though\b)[a-z][\w'-]*\s*){1,3})"
+)
+_PART_STOPS = frozenset({"the", "a", "an", "his", "her", "their"})
+# Words for the same part ("who plays the cop?" is met by "detective sandra cassidy").
+_PART_NAMES = {
+    stem(word): {stem(w) for w in group.split()}
+    for group in (
+        "cop detective police policeman officer inspector sheriff",
+        "dad father",
+        "mom mum mother",
+        "kid child boy girl",
+        "villain baddie killer",
+        "hero protagonist",
+        "wife spouse",
+        "husband spouse",
+    )
+    for word in group.split()
+}
+
+
+def _who_clause_stems(parsed: ParsedQuestion) -> set[str]:
+    """Stems of the clause with "who" ("whos starring, is it the snl girls" asks no part of the
+    asker's guess after it), and of the clause before when "who" asks of "him"/"her" ("the
+    teacher, who plays him?"). Read from the typo-corrected words where they line up."""
+    raw = parsed.text.lower().split()
+    words = parsed.normalised.split()
+    if len(words) != len(raw):
+        words = raw
+    pieces: list[list[str]] = [[]]
+    for token, word in zip(raw, words, strict=True):
+        if token in ("-", "–", "—"):
+            pieces.append([])
+            continue
+        pieces[-1].append(word)
+        if token[-1:] in ",;?!":
+            pieces.append([])
+    at = next((i for i, p in enumerate(pieces) if any(w.startswith("who") for w in p)), None)
+    if at is None:
+        return {stem(w) for w in content_words(parsed.normalised)}
+    chosen = pieces[at]
+    if at > 0 and _PRONOUN_PART.intersection(chosen):
+        chosen = pieces[at - 1] + chosen
+    return {stem(w) for w in content_words(" ".join(chosen))}
+
+
+_PRONOUN_PART = frozenset({"him", "her", "them"})
+
+
+def _positions(text: str, stems: Collection[str]) -> list[int]:
+    """Where the words of `text` whose stems are in `stems` start."""
+    return [m.start() for m in re.finditer(r"[\w'-]+", text) if stem(m.group(0)) in stems]
+
+
+def _named_beside(
+    text: str, words: set[str], excluded: set[str], skipped: Collection[str] = ()
+) -> bool:
+    """Whether someone is named within `BESIDE` characters of one of `words` (stems); names
+    whose stems are in `skipped` do not count."""
+    at = _positions(text, words)
+    return any(
+        abs(m.start() - a) <= BESIDE
+        for m in someone(text, excluded, plain=True)
+        if stem(m.group(0).casefold()) not in skipped
+        for a in at
+    )
+
+
+def _characters_of(
+    head: str,
+    pool: list[tuple[Review, Sentence]],
+    stems_of: list[set[str]],
+    asked: set[str],
+) -> set[str]:
+    """The names the review gives the part asked about: "who plays the con man?" is answered
+    by "Christian Bale plays Irving" where "Irving is a small-time con man". Only a name beside
+    the part counts: "Marcus, who … fixes the tax forms for the warden" gives the warden none."""
+    named: set[str] = set()
+    known = dictionary_words()
+    for (_, sentence), stems in zip(pool, stems_of, strict=True):
+        if head not in stems:
+            continue
+        at = _positions(sentence.text, {head})
+        named |= {
+            stem(m.group(0).casefold())
+            for m in someone(sentence.text, asked)
+            if any(abs(m.start() - a) <= BESIDE for a in at)
+        }
+        # The sentence may open on the name: "Irving is a small-time con man".
+        first = re.match(r"[A-Z][a-z]+\b", sentence.text)
+        if first and first.group(0).casefold() not in known and first.group(0) not in asked:
+            named.add(stem(first.group(0).casefold()))
+    return named
