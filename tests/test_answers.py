@@ -473,6 +473,31 @@ def test_who_in_a_review_that_lost_its_capitals(service: ReviewService, tmp_path
     assert ask(service, "who plays the journalist?").abstained
 
 
+UNCASED_CAST = (
+    "a retired sailor takes his grandson to see the lighthouse where he met his late wife . "
+    "the sailor , played with gruff charm by walter brennick , carries the whole thing . "
+    "his grandson spends the trip sulking at the back of the virtually neccessary kids club . "
+    "the pair are hunted by a corrupt harbour master , and brennick gets one good speech about "
+    "the sea . rose hart has a small but good role as marta , the keeper's widow ."
+)
+
+
+def test_a_lower_case_review_names_a_player_only_where_a_part_is_cast(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(service, tmp_path, "Lighthouse", UNCASED_CAST)
+    sailor = ask(service, "who plays the sailor?")
+    assert not sailor.abstained and "walter brennick" in sailor.points[0].text
+    # A first name that is also a word ("rose hart") still casts the part named.
+    assert "rose hart" in ask(service, "who plays marta?").points[0].text
+    # "his grandson" belongs to the sailor; nothing names who plays the boy, and "neccessary"
+    # is a slip of the keyboard, not a name.
+    assert ask(service, "who plays the grandson?").abstained
+    assert ask(service, "the kids in it, who are the child actors?").abstained
+    # A sentence meeting only the name asked about says nothing of who framed him.
+    assert ask(service, "the guy who frames brennick - which actor is that").abstained
+
+
 def test_this_thing_is_the_film_not_a_word_to_look_up(
     service: ReviewService, tmp_path: Path
 ) -> None:
@@ -705,6 +730,16 @@ def test_who_holds_a_job_and_who_is_in_it(service: ReviewService, tmp_path: Path
     assert faces.answer.startswith("Suzanne Summers")
     favourite = ask(service, "which scenes are their favs")
     assert favourite.intent == "lookup" and "cellar" in favourite.points[0].text
+    assert "Amy, Posey and Raechel" in cited(ask(service, "cast list?"))
+
+
+def test_a_cast_list_is_names_not_a_verdict_on_the_casting(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(
+        service, tmp_path, "Nameless", "Everything is bad: the script, the casting, the music."
+    )
+    assert ask(service, "cast list?").abstained
 
 
 HOLIDAY = (

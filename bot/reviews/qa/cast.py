@@ -10,14 +10,14 @@ from bot.reviews.qa.names import CAST_WORDS, FULL_NAME, someone
 from bot.reviews.qa.rank import best_first
 from bot.reviews.qa.units import Unit, sentence_unit
 from bot.reviews.qa.words import content_words, stem
-from bot.reviews.text.lexicon import dictionary_words
+from bot.reviews.text.lexicon import dictionary_words, misspelt
 from bot.reviews.types import Review, Sentence
 
 # Words that name no particular part: "who is the lead?" is answered by any name in the cast.
 ANY_PART = frozenset(
     stem(w)
     for w in """lead leads star main cast actor actress actors role roles part character
-    characters protagonist protagonists story film movie show plot like""".split()
+    characters protagonist protagonists story film movie show plot like list lineup""".split()
 )
 # How near the part's word a name must be to be the part's (in characters).
 BESIDE = 60
@@ -41,7 +41,7 @@ def rank_cast(
     part = {stem(w) for w in query if w not in guessed} - CAST_WORDS - ANY_PART
     # "whos starring, is it the snl girls": the part is asked beside "who", not in the asker's
     # own guess after it.
-    part &= _who_clause_stems(parsed)
+    part &= who_clause_stems(parsed)
     head = _part_head(parsed)
     heads = _PART_NAMES.get(head, {head}) if head is not None else set()
     asked = set(parsed.normalised.split())
@@ -78,6 +78,56 @@ def rank_cast(
             score = 0.5 + 0.1 * len(found) + 0.1 * full_names + 0.3 * named_part + casting
             scored.append((score, sentence_unit(review, sentence)))
     return best_first(scored)
+
+
+# In a review that lost its capitals a name shows only as a word no dictionary knows, so it must
+# sit where a part's player is written: right after the part ("rita ( macdowell )", "the son ,
+# played by sam huntington") or before it with "as"/"plays" ("macdowell as rita"). "tim allen on
+# an island to his island son in new york city" names no one who plays the son.
+_PLAYER_AFTER = re.compile(
+    r"[\w'-]*\s*[(,-]?\s*(?:(?:played|portrayed) by |the )?([a-z][\w'-]+)(?: ([a-z][\w'-]+))?"
+)
+_PLAYED_BY = re.compile(r"[\w'-]*[^.;:!?]{0,20}?\b(?:played|portrayed|voiced)\b([^.;:!?]{0,50})")
+_PLAYER_BEFORE = re.compile(
+    r"([a-z][\w'-]+) (?:as|plays|playing|is|portrays) (?:the |a |an |his |her |their )?"
+    r"(?:[\w'-]+ ){0,2}$"
+)
+
+
+def uncased_player(text: str, heads: Collection[str], excluded: Collection[str]) -> bool:
+    """Whether a lowercase sentence names who plays the part whose stems are `heads`."""
+    for at in _positions(text, heads):
+        after = _PLAYER_AFTER.match(text, at)
+        before = _PLAYER_BEFORE.search(text[max(0, at - 60) : at])
+        # A first name may be a word too: "husband ( brent kazmarek )".
+        found = [w for w in after.groups() if w] if after is not None else []
+        found += [before.group(1)] if before is not None else []
+        played = _PLAYED_BY.match(text, at)
+        if played is not None:  # "jane fuller , played wonderfully by a … actress , gretchen mol"
+            found += re.findall(r"[a-z][\w'-]+", played.group(1))
+        if any(looks_like_name(w, excluded) for w in found):
+            return True
+    return False
+
+
+def casts_as(text: str, parts: Collection[str]) -> bool:
+    """Whether a sentence casts someone as one of `parts` ("a small role as lorraine")."""
+    return any(re.search(rf"\b(?:as|plays|playing) {re.escape(p)}\b", text) for p in parts)
+
+
+_HONORIFICS = frozenset("mr mrs ms dr sir madam madame mme mlle".split())
+
+
+def looks_like_name(word: str, excluded: Collection[str]) -> bool:
+    """A lowercase word that may be a name: no dictionary word, not asked or in the title, and
+    no misspelling of a dictionary word ("neccessary")."""
+    bare = word.removesuffix("'s")
+    known = dictionary_words()
+    if len(bare) < 3 or bare in known or bare in excluded or stem(bare) in known:
+        return False
+    if bare in _HONORIFICS:  # "mom ( mrs . fields" names a character, not who plays her
+        return False
+    return not misspelt(bare)
 
 
 def heads_asked(parsed: ParsedQuestion) -> set[str]:
@@ -126,7 +176,7 @@ _PART_NAMES = {
 }
 
 
-def _who_clause_stems(parsed: ParsedQuestion) -> set[str]:
+def who_clause_stems(parsed: ParsedQuestion) -> set[str]:
     """Stems of the clause with "who" ("whos starring, is it the snl girls" asks no part of the
     asker's guess after it), and of the clause before when "who" asks of "him"/"her" ("the
     teacher, who plays him?"). Read from the typo-corrected words where they line up."""

@@ -137,6 +137,18 @@ def rank_lookup(
         return best_first(scored)
     words_of = [set(content_words(s.text)) for _, s in pool]
     total = len(pool)
+    asked_words = set(parsed.normalised.split()) | guessed
+
+    def _uncased_part(sentence: Sentence, stems: set[str]) -> bool:
+        return bool(heads & stems) and cast.uncased_player(sentence.text, heads, asked_words)
+
+    # A name asked of a lowercase review by the part's description: the description's own words
+    # (not the names in it, nor "guy" or "actor") must be met.
+    described: set[str] = set()
+    if lowercase_only and not heads and _asks_name(parsed) and not WHO_IS.search(parsed.normalised):
+        known = dictionary_words()
+        clause = cast.who_clause_stems(parsed) - CAST_WORDS - cast.ANY_PART - _SOMEONE
+        described = {w for w in query if w in known and stem(w) in clause}
     idf = {}
     for word in query:
         frequency = sum(1 for stems in stems_of if stem(word) in stems)
@@ -160,11 +172,13 @@ def rank_lookup(
     ):
         hit = instance = 0.0
         unmatched: list[int] = []
+        matched: list[int] = []
         unmet_role = False
         for q, w in enumerate(query):
             role = roles[q]
             if stem(w) in stems and (role is None or role.search(sentence.text)):
                 hit += idf[w] * (1.0 if w in words else 0.8)
+                matched.append(q)
             elif (kind := kinds[q]) is not None and places.names_a(kind, sentence.text):
                 # "Sweden" answers "which country?" as if it said "country", where the sentence
                 # meets the rest of the question too ("as an American, I…" answers nothing).
@@ -174,13 +188,18 @@ def rank_lookup(
                 # the direction or naming the film; "any bafta noms?" by a prize.
                 if role.search(sentence.text):
                     hit += idf[w]
+                    matched.append(q)
                 else:
                     unmet_role = True
             elif word_aspects[w] & set(sentence.aspects):
                 hit += idf[w] * 0.7
             else:
                 unmatched.append(q)
-        if unmet_role or (heads and lowercase_only and not heads & stems):
+        if unmet_role or (heads and lowercase_only and not _uncased_part(sentence, stems)):
+            continue
+        if described and not described & {query[q] for q in matched}:
+            # "the guy who frames judd - which actor is that": a sentence that meets only the
+            # names asked about says nothing of the part.
             continue
         if hit > 0 and any(
             r is not None and roles_of.held_by_name(r, sentence.text) for r in roles
@@ -264,13 +283,17 @@ def _fits_answer_type(
     asks who they are; a 'when' answer holds a time, a 'what year' one a year."""
     if YEAR_QUESTION.search(parsed.normalised):
         return places.own_year(text, title)
-    asks_name = parsed.wh == "who" or bool(_WHICH_ACTOR.search(parsed.normalised))
-    if asks_name:
+    if _asks_name(parsed):
         if lowercase_only:
             # A review that lost its capitals shows a name as a word no dictionary knows
             # ("husband ( chazz palminteri )").
-            known = dictionary_words()
-            return any(w not in known for w in re.findall(r"[a-z]{3,}", text))
+            asked = set(parsed.normalised.split()) | title
+            words = re.findall(r"[a-z]{3,}", text)
+            # "graham … has a small but good role as lorraine": a first name may be a word, but
+            # the sentence casts the part asked.
+            return any(cast.looks_like_name(w, asked) for w in words) or cast.casts_as(
+                text, asked - dictionary_words()
+            )
         if parsed.wh == "who" and WHO_IS.search(parsed.normalised):
             return bool(NAME.search(text))
         found = someone(text, set(parsed.normalised.split()) | title)
@@ -284,6 +307,14 @@ def _fits_answer_type(
     if parsed.wh == "how many" or (parsed.wh == "how much" and _MONEY.search(parsed.normalised)):
         return bool(_NUMBER.search(text))
     return True
+
+
+def _asks_name(parsed: ParsedQuestion) -> bool:
+    return parsed.wh == "who" or bool(_WHICH_ACTOR.search(parsed.normalised))
+
+
+# Words for a person that describe no part: "the guy who frames judd".
+_SOMEONE = frozenset(stem(w) for w in "guy guys man woman person dude someone people".split())
 
 
 # "how much did it make?" wants a sum; "how much swearing is there?" an amount in any words.

@@ -16,6 +16,8 @@ CAST_QUESTION = re.compile(
 FAMOUS_FACES = re.compile(
     r"\b(famous|big|known|familiar|recogni[sz]able) (faces|names|stars|actors)\b"
     r"|\banyone (famous|i'd know|i would know|i know)\b"
+    # "cast list?", "who's in the cast": the names, not what the critic thought of them.
+    r"|\bcast list\b|\blist (of )?the cast\b|\bwho('s| is| was| are| were) in the cast\b"
     # "who's the kid actor that plays the son"; "was the guy who plays sean any good?" asks an
     # opinion.
     r"|\b(actor|actress|guy|girl|kid|woman|man) (that|who) (plays?|played|is playing)\b"

@@ -68,3 +68,22 @@ def bigram_counts() -> Counts:
         pair, _, count = line.partition("\t")
         counts[pair] = count
     return Counts(counts)
+
+
+# A word is taken for a slip of the keyboard when a dictionary word one edit away is this many
+# times more common on the web: "neccessary" is, "allen" (beside "alien") and "macdowell" are not.
+MISSPELT_RATIO = 50.0
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def misspelt(word: str) -> bool:
+    """Whether `word` (lowercase) reads as a misspelling of a far more common dictionary word."""
+    counts = unigram_counts()
+    own = counts.count(word) + 1.0
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {a + b[1:] for a, b in splits if b}
+    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    edits |= {a + c + b for a, b in splits for c in _LETTERS}
+    known = dictionary_words()
+    return any(e in known and counts.count(e) > MISSPELT_RATIO * own for e in edits - {word})
