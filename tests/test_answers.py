@@ -733,6 +733,17 @@ def test_who_holds_a_job_and_who_is_in_it(service: ReviewService, tmp_path: Path
     assert "Amy, Posey and Raechel" in cited(ask(service, "cast list?"))
 
 
+def test_a_part_any_story_names_is_cast_only_by_a_casting_sentence(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    story = "The whole Lolita business, with an older man involved, left me uneasy."
+    index_text(service, tmp_path, "Marnie", story + " The photography is soft.")
+    assert ask(service, "who plays the older guy").abstained
+    cast = " Tom Reed plays the older man with quiet menace."
+    index_text(service, tmp_path, "Marnie 2", story + cast)
+    assert ask(service, "who plays the older guy", film="Marnie 2").answer.startswith("Tom Reed")
+
+
 def test_a_cast_list_is_names_not_a_verdict_on_the_casting(
     service: ReviewService, tmp_path: Path
 ) -> None:
@@ -1227,3 +1238,28 @@ def test_a_yes_no_opinion_of_an_aspect_is_not_looked_up(
     )
     answer = ask(service, "does the acting hold up?", film="Bridge")
     assert answer.intent == "aspect" and "bridge" not in cited(answer)
+
+
+STORM_FILM = (
+    "Nora runs a ferry between two islands. Her brother Tom owes money to a smuggler. "
+    "The smuggler takes the ferry one night. Tom hides on the boat and Nora follows in a "
+    "rowing boat. After a long chase Tom swims to shore and Nora sinks the smuggler's boat. "
+    "The photography is gorgeous and the score swells nicely."
+)
+
+
+def test_an_ending_question_about_someone_is_answered_by_what_the_retelling_says_of_them(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(service, tmp_path, "Ferry", STORM_FILM)
+    # Asked of someone: the later retelling that speaks of them, behind spoilers.
+    tom = ask(service, "how does it end for tom?")
+    assert not tom.abstained and "Tom swims to shore" in cited(tom)
+    assert all(p.spoiler for p in tom.points)
+    # A yes/no question about an event the retelling tells…
+    sinks = ask(service, "does nora sink the smugglers boat in the end?")
+    assert not sinks.abstained and "sinks the smuggler's boat" in cited(sinks)
+    # …and one it never tells: no ending is offered in its place.
+    married = ask(service, "does nora marry the smuggler in the end?")
+    assert married.abstained and not married.points
+    assert married.answer.startswith("The review doesn't say whether that happens.")

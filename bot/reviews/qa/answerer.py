@@ -242,7 +242,9 @@ class Answerer:
             found = plot.ending_answer(scope, parsed, limit)
             if found is None:
                 message = "The review doesn't say how the film ends."
-                if not plot.asks_what_happens(parsed):
+                if plot.unsaid_event(scope, parsed):
+                    message = "The review doesn't say whether that happens."
+                elif not plot.asks_what_happens(parsed):
                     message = "The review doesn't say what the critic made of the ending."
                     if plot.ending(plot.plot_units(scope), limit):
                         message += " It does tell how the film ends: ask “how does it end?”."

@@ -26,6 +26,12 @@ _CASTING = re.compile(
 )
 
 
+def _casts_anyone(sentence: Sentence) -> bool:
+    return bool(_CASTING.search(sentence.text)) or bool(
+        {"acting", "casting"} & set(sentence.aspects)
+    )
+
+
 def rank_cast(
     pool: list[tuple[Review, Sentence]],
     stems_of: list[set[str]],
@@ -46,6 +52,8 @@ def rank_cast(
     heads = _PART_NAMES.get(head, {head}) if head is not None else set()
     asked = set(parsed.normalised.split())
     characters: set[str] = set()
+    if head is not None and head not in ANY_PART:
+        part.add(head)  # "guy" is no content word, but it is the part asked for
     if head in part:
         # The names the review gives a part named by a noun ("the con man" is Irving); a part
         # named by name ("May") is its own.
@@ -66,6 +74,9 @@ def rank_cast(
                 characters & stems
                 and _named_beside(sentence.text, characters, asked | title, characters)
             )
+            if met and head in _ANYONE and not _CASTING.search(sentence.text):
+                # "there is an older man involved" tells the story; it casts no one.
+                met = False
             own = 1 if heads & stems else 0  # the part's own noun, not a co-character's
             named_part = len((part - {head}) & stems) + own if met else 0
         if found and (named_part or not part):
@@ -130,6 +141,10 @@ def looks_like_name(word: str, excluded: Collection[str]) -> bool:
     return not misspelt(bare)
 
 
+# Parts that any sentence of the story may name: only a casting sentence says who plays them.
+_ANYONE = frozenset(stem(w) for w in "guy man bloke dude fellow woman lady girl boy kid".split())
+
+
 def heads_asked(parsed: ParsedQuestion) -> set[str]:
     """Stems of the part's own noun and the words for it, where the question names one."""
     head = _part_head(parsed)
@@ -170,6 +185,8 @@ _PART_NAMES = {
         "villain baddie killer",
         "hero protagonist",
         "wife spouse",
+        "guy man bloke dude fellow",
+        "woman lady",
         "husband spouse",
     )
     for word in group.split()

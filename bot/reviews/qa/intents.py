@@ -26,6 +26,7 @@ from bot.reviews.qa.phrasings import (
     AWARD_QUESTION,
     CAST_QUESTION,
     ENDING_PATTERNS,
+    EVENT_AT_END,
     EXCEPTED,
     FAMOUS_FACES,
     FAVOURITE_QUESTION,
@@ -291,6 +292,8 @@ def parse_question(
     )
     judged = opinion_asked or yes_no
     if HOW_IT_ENDS.search(normalised) or (ending_asked and (only_ending or not judged)):
+        return make("ending", None if judged else polarity)
+    if EVENT_AT_END.search(normalised) and not opinion_asked:
         return make("ending", None if judged else polarity)
     if _any(PLOT_PATTERNS, normalised) and not opinion_asked:
         return make("plot")

@@ -249,3 +249,9 @@ EXCEPTED = re.compile(
     r"( the| its| their)?( (?!and\b|or\b)\w+){1,2}((,| and| or| nor)( the| its| their)?"
     r"( (?!and\b|or\b)\w+){1,2})*"
 )
+# "does nora marry the smuggler in the end?", "did he get his life back by the end": what happens
+# to someone at the end, asked yes or no.
+EVENT_AT_END = re.compile(
+    r"^\W*(so |but |and )?(does|did|do) (?!it |the (film|movie|story) ).+\b(in|by|at) the "
+    r"(very )?(end|finale|climax)\b"
+)

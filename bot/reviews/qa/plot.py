@@ -7,10 +7,11 @@ from collections.abc import Collection
 from dataclasses import replace
 
 from bot.reviews.qa import rank
-from bot.reviews.qa.intents import ParsedQuestion
+from bot.reviews.qa.intents import YES_NO_STARTS, ParsedQuestion
 from bot.reviews.qa.rank import PREMISE, judging
 from bot.reviews.qa.scope import Scope
 from bot.reviews.qa.units import Unit, sentence_unit
+from bot.reviews.qa.words import content_words, stem
 from bot.reviews.store.labels import OPINION_THRESHOLD
 from bot.reviews.types import Point
 
@@ -77,7 +78,7 @@ def _tells_end(unit: Unit) -> bool:
 # the critic made of it.
 _TOLD = re.compile(
     r"\bhow\b.*\b(ends?|ended|finish(es|ed)?|conclude[sd]?|wraps?|wrapped|resolved?)\b"
-    r"|\bwhat happens\b"
+    r"|\bwhat happens\b|\bwhat (goes|went) down\b"
     # "does it end happily?", "does it end on a downer?" ask what happens, too.
     r"|\b(does|did) (it|the (film|movie|story)) end (happily|sadly|happy|sad|on an?|with)\b"
     r"|\b(happy|sad|tragic|bleak|downer) ending\b"
@@ -128,10 +129,24 @@ def ending_answer(
                 tuple(judged),
             )
     quoted = {(j.review_id, j.sentence) for j in judged}
-    told = [
-        p for p in ending(plot_units(scope), limit) or () if (p.review_id, p.sentence) not in quoted
-    ]
+    units = plot_units(scope)
+    event = asked_event(parsed)
+    if event and not judged:
+        # "does she beat the demon in the end?": only a sentence with the whole event tells.
+        holding = _holding(units, event)
+        if not holding:
+            return None
+        held = tuple(u.point(spoiler=True) for u in holding[-2:])
+        return "Spoiler warning: the review tells this much of it (hidden below).", held
+    told = [p for p in ending(units, limit) or () if (p.review_id, p.sentence) not in quoted]
     asks_told = asks_what_happens(parsed)
+    things = asked_things(parsed, units)
+    if asks_told and things and not any(things & _stems(p.text) for p in told):
+        # "how does it end for phil and rita?": the last of the retelling that speaks of them,
+        # where the stretch that ends it does not.
+        about = [u for u in _late(units) if things & _stems(u.text)]
+        if about:
+            told = [u.point(spoiler=True) for u in about[-2:]]
     if not judged and not asks_told:
         # "was the ending any good?" is not answered by what happens in it, only by what the
         # retelling says of the ending itself ("a shattering climax").
@@ -151,6 +166,73 @@ def ending_answer(
     if stance:
         text += ", and " + _STANCE[stance.pop() if len(stance) == 1 else "mixed"]
     return text + " (quotes hidden below).", tuple(points[:limit])
+
+
+# Words of an ending question that name nothing in the story.
+_ENDING_TALK = frozenset(
+    stem(w)
+    for w in """end ending ends ended finish finishes finished finale wrap wraps wrapped conclude
+    concludes spoiler spoilers fine happen happens happened go goes get gets come comes near last
+    final actually really film movie story stay stays manage manages wind winds play plays
+    turn turns""".split()
+)
+
+
+def asked_things(parsed: ParsedQuestion, units: list[Unit]) -> set[str]:
+    """Stems of the people and things an ending question asks about that the retelling names."""
+    named = set().union(*(_stems(u.text) for u in units))
+    return {stem(w) for w in parsed.keywords} - _ENDING_TALK & named
+
+
+# Words of a yes/no ending question that judge or colour the end rather than name what happens.
+_ENDING_MOOD = frozenset(
+    stem(w)
+    for w in """deliver delivers satisfy satisfying satisfied work works land lands landing payoff
+    pay stick good bad great happy happily sad sadly downer bleak tragic twist twists surprise
+    surprising predictable cliffhanger open ambiguous climax ok okay well right way hold""".split()
+)
+
+
+def asked_event(parsed: ParsedQuestion) -> set[str]:
+    """Stems of what a yes/no ending question asks happened ("does she beat the demon?"
+    → beat, demon); empty for "does it end happily?" or a question that is no yes/no."""
+    if _JUDGED.search(parsed.normalised):
+        return set()
+    # The clause that asks it: "how does it end, does she beat the demon?", "does it end
+    # happily or nah", "does it end on a downer? not in the mood to cry tonite".
+    for clause in re.split(r"[,;:?!.]| or | - ", parsed.text.lower()):
+        words = clause.split()
+        if words and words[0] in YES_NO_STARTS:
+            return {stem(w) for w in content_words(clause)} - _ENDING_TALK - _ENDING_MOOD
+    return set()
+
+
+def unsaid_event(scope: Scope, parsed: ParsedQuestion) -> bool:
+    """Whether a yes/no ending question asks of an event the retelling never tells."""
+    event = asked_event(parsed)
+    return bool(event) and not _holding(plot_units(scope), event)
+
+
+def _holding(units: list[Unit], event: set[str]) -> list[Unit]:
+    """The later retelling's sentences with the whole event, or else those that tell how it ends
+    for someone or something in it ("Amanda redeems herself at the end")."""
+    late = _late(units)
+    return [u for u in late if event <= _stems(u.text)] or [
+        u for u in late if event & _stems(u.text) and _tells_end(u)
+    ]
+
+
+def _late(units: list[Unit]) -> list[Unit]:
+    """The later half of the retelling and any sentence of it telling how things end: where an
+    ending question about someone or something is answered."""
+    half = (len(units) - 1) // 2
+    return [
+        u for i, u in enumerate(units) if i >= half or _tells_end(u) or _RESOLVES.search(u.text)
+    ]
+
+
+def _stems(text: str) -> set[str]:
+    return {stem(w) for w in content_words(text)}
 
 
 _STORY_IS = re.compile(r"(?i)the (?:plot|story|premise|storyline) (?:is|was)\b")
