@@ -708,6 +708,21 @@ def test_a_question_may_name_the_film_by_its_subtitle_or_without_apostrophes(
     assert (trek.intent, trek.verdict) == ("verdict", "positive")
     peak = ask(service, "is dantes peak worth watching or nah")
     assert (peak.intent, peak.verdict) == ("verdict", "negative")
+    # Without its punctuation or its leading article, the title is still the film, not words
+    # to look up or people to judge.
+    for film, text in (
+        ("Urban Myths: The Last Cut", "A dreary, joyless slasher. Avoid it."),
+        ("The Duke of Kent", "A witty, warm and lovely comedy. See it."),
+    ):
+        index_text(service, tmp_path, film, text)
+    myths = ask(service, "urban myths the last cut... watch it or skip it")
+    assert (myths.film, myths.intent, myths.verdict) == (
+        "Urban Myths: The Last Cut",
+        "verdict",
+        "negative",
+    )
+    duke = ask(service, "duke of kent - actually good or just hype")
+    assert (duke.film, duke.intent, duke.verdict) == ("The Duke of Kent", "verdict", "positive")
 
 
 CORPSES = (

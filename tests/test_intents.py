@@ -256,6 +256,30 @@ def test_stop_15_phrasings(
     assert (parsed.intent, parsed.polarity) == (intent, polarity)
 
 
+@pytest.mark.parametrize(
+    ("question", "intent", "polarity"),
+    [
+        ("any quibbles at all?", "dislikes", "negative"),
+        ("does it have any saving graces", "likes", "positive"),
+        ("what cracked the critic up the most", "likes", "positive"),
+        ("what made them fall for it", "likes", "positive"),
+        ("surely something in it was good?", "likes", "positive"),
+        ("was there a single thing they rated", "likes", "positive"),
+        ("watch it or skip it", "verdict", None),
+        ("never seen a western, give it a shot y/n?", "verdict", None),
+        ("is it actually good or just hype", "verdict", None),
+        ("gimme the plot", "plot", None),
+        ("remind me how the story goes", "plot", None),
+        ("does the sister forgive him in the end?", "ending", None),
+    ],
+)
+def test_stop_16_phrasings(
+    vocabulary: AspectVocabulary, question: str, intent: str, polarity: str | None
+) -> None:
+    parsed = parse_question(question, vocabulary, people=set())
+    assert (parsed.intent, parsed.polarity) == (intent, polarity)
+
+
 def test_fun_asked_yes_or_no_asks_no_likes(vocabulary: AspectVocabulary) -> None:
     for question in ("would it be a fun watch with friends?", "was it fun at least"):
         assert parse_question(question, vocabulary, people=set()).polarity is None, question

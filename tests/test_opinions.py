@@ -169,6 +169,13 @@ def test_negation(tagger: OpinionTagger) -> None:
     assert tagger.tag("Honestly, the sequel is not bad at all.").polarity == "positive"
     assert tagger.tag("The new version is not very good.").polarity == "negative"
     assert tagger.tag("I never once laughed at the jokes.").polarity == "negative"
+    # A denied list stays denied past its commas, up to a clause of its own.
+    assert tagger.tag("It is neither scary, funny, or interesting.").polarity == "negative"
+    # (The model still reads "witty or moving" as praise: the two readings cancel out.)
+    assert tagger.tag("The sequel is not clever, witty or moving.").polarity != "positive"
+    listed = "The script is not clever, and the acting is wonderful."
+    acting = clause_with(listed, tagger.tag(listed), "the acting is wonderful")
+    assert acting.polarity == "positive"
 
 
 def test_contrast_makes_a_mixed_sentence(tagger: OpinionTagger) -> None:

@@ -285,7 +285,7 @@ def lexicon_reading(tokens: Sequence[str], lexicon: Lexicon) -> tuple[float | No
             _turn_wanting(tokens, signs)
     idioms = find_idioms(tokens, signs)
     if not NEGATORS.isdisjoint(tokens):
-        flags = negation_flags(_unnegated(tokens))
+        flags = negation_flags(_unnegated(tokens), lists=True)
         signs = [-s if s and negated else s for s, negated in zip(signs, flags, strict=True)]
         # "doesn't fall flat"; "any justice" is only ever said denied, the denial often out of
         # reach ("doesn't do "Carlitos Way" any justice"), and is read as one.

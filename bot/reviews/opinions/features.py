@@ -112,11 +112,15 @@ def lexicon_from(data: Mapping[str, Any]) -> Lexicon:
     )
 
 
-def negation_flags(tokens: Sequence[str]) -> list[bool]:
-    """Mark the tokens that sit inside a negation's scope ("not *very* *good*")."""
+def negation_flags(tokens: Sequence[str], *, lists: bool = False) -> list[bool]:
+    """Mark the tokens that sit inside a negation's scope ("not *very* *good*"); with `lists`,
+    a denied list stays denied past its commas (the rule layer's reading; the models' features
+    keep the plain scope they were fitted with)."""
     flags = [False] * len(tokens)
     remaining = 0
     for i, token in enumerate(tokens):
+        if lists and token == "," and remaining and _listed(tokens, i):
+            continue  # "neither scary , funny , or interesting": the list stays denied
         if token in _SCOPE_ENDS:
             remaining = 0
         elif token in NEGATORS:
@@ -125,6 +129,21 @@ def negation_flags(tokens: Sequence[str]) -> list[bool]:
             flags[i] = True
             remaining -= 1
     return flags
+
+
+# Words after a comma that start a clause of its own rather than the next item of a list.
+_CLAUSE_STARTS = frozenset(
+    """and but yet so the a an this that these those it its it's he she they i we you his her
+    their my our there here which who what when while as if because though although however
+    then still even also""".split()
+)
+
+
+def _listed(tokens: Sequence[str], comma: int) -> bool:
+    """Whether the comma at `comma` goes on with a list ("not funny , clever or moving"): the
+    next word is one more item or the list's own "or"/"nor"."""
+    after = tokens[comma + 1] if comma + 1 < len(tokens) else ""
+    return after in ("or", "nor") or (after.isalpha() and after not in _CLAUSE_STARTS)
 
 
 def _bucket(feat: str) -> int:

@@ -12,7 +12,7 @@ DISLIKE_CUES = """
     disappointing disappointment faults fault irritated irritate pan panned gripe gripes
     drawback drawbacks shortcoming shortcomings minus minuses letdown letdowns lacking lacked
     lacks fail failed fails failing flop flopped flops bomb bombed bombs dud slog sank
-    ruined ruin beef salty trashed
+    ruined ruin beef salty trashed nitpick nitpicks quibble quibbles niggle niggles
 """.split()
 LIKE_CUES = """
     like liked likes love loved praise praised praises positive positives good best enjoy
@@ -32,7 +32,13 @@ LIKE_PHRASE = re.compile(
     # "which parts of it did they rate": the slang "rate" is "like"
     r"|\b(which|what) (parts?|bits?|things?|scenes?|aspects?|elements?)\b.*\brated?\b"
     r"(?! (lowest|low|worst|poorly|badly))"
-    r"|\b(anything|something)\b.*\b(they|he|she)( actually| really)? rated\b(?! it| this| the)"
+    r"|\b(anything|something|a single thing|one thing)\b.*\b(they|he|she)( actually| really)?"
+    r" rated\b(?! it| this| the)"
+    # "does it have any saving graces", "what cracked them up", "what made them fall for it",
+    # "surely somethin in it was ok?"
+    r"|\bsaving graces?\b|\bcrack(ed|s)? (them|him|her|the critic|the reviewer) up\b"
+    r"|\b(fall|fell|falls) for (it|this|the (film|movie)|this one|that one)\b"
+    r"|\b(some|any)thing? (in it |about it )?(was|is|were) (ok|okay|good|decent|alright)\b"
     # "why do they rate it so highly", "what did they rate highly"
     r"|\brated? ([\w']+ ){0,3}(so |that |very )?highly\b"
 )

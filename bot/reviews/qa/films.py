@@ -52,11 +52,14 @@ def film_in_question(films: Sequence[Film], question: str) -> Film | None:
     best_rank = (False, 0)
     for film in films:
         for form in title_forms(film.title):
-            title = " ".join(re.findall(r"\w+", _without_apostrophes(form)))
-            # A whole title named beats a subtitle named; a longer one beats a shorter.
-            rank = (form == film.title, len(title))
-            if len(title) >= 2 and f" {title} " in text and rank > best_rank:
-                best, best_rank = film, rank
+            words = re.findall(r"\w+", _without_apostrophes(form))
+            # "prince of egypt" names "The Prince of Egypt".
+            bare = words[1:] if len(words) > 2 and words[0] in ("the", "a", "an") else words
+            for title in dict.fromkeys((" ".join(words), " ".join(bare))):
+                # A whole title named beats a subtitle named; a longer one beats a shorter.
+                rank = (form == film.title, len(title))
+                if len(title) >= 2 and f" {title} " in text and rank > best_rank:
+                    best, best_rank = film, rank
     return best
 
 
@@ -220,7 +223,15 @@ def without_title(text: str, title: str | None, *, guessed: bool = False) -> str
     if guessed and all(w.lower() in STOP_WORDS for w in title.split()):
         return text  # "What Is It": "what is it about?" asks about the film either way
     for form in title_forms(title):
-        pattern = r"(?<!\w)" + r"\s+".join(_loose(w) for w in form.split()) + r"(?!\w)"
+        # Typed without its punctuation or its article: "urban legends final cut", "prince of
+        # egypt" for "The Prince of Egypt".
+        words = re.findall(r"[\w'’]+", form)
+        if not words:
+            continue
+        article = words[0].lower() in ("the", "a", "an") and len(words) > 1
+        body = r"[\s:,.!?&-]+".join(_loose(w) for w in (words[1:] if article else words))
+        pattern = r"(?<!\w)" + (rf"(?:{re.escape(words[0])}\s+)?" if article else "") + body
+        pattern += r"(?!\w)"
         if guessed:
             pattern = _NOT_COMPARED + pattern
         text = re.sub(pattern, "it", text, flags=re.IGNORECASE)

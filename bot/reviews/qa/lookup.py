@@ -197,6 +197,12 @@ def rank_lookup(
                 unmatched.append(q)
         if unmet_role or (heads and lowercase_only and not _uncased_part(sentence, stems)):
             continue
+        if any(roles[q] is not None for q in matched) and any(
+            word_aspects[query[q]] for q in unmatched
+        ):
+            # "who wrote the songs?" is not answered by who wrote the script: the job's object,
+            # an aspect, must be met too.
+            continue
         if described and not described & {query[q] for q in matched}:
             # "the guy who frames judd - which actor is that": a sentence that meets only the
             # names asked about says nothing of the part.

@@ -56,6 +56,9 @@ PLOT_PATTERNS = (
     r"\bwhat (is|was) it about\b",
     r"\bwhat (actually |really |exactly )?happens\b",
     r"\bsynopsis\b",
+    # "gimme the plot", "remind me how the story goes"
+    r"\b(gimme|give me|remind me( of)?) (the )?(plot|story|storyline|gist)\b",
+    r"\bhow (does|did) the (story|plot) go\b|\bhow the (story|plot) goes\b",
     r"\bpremise\b",
     r"\bstoryline\b",
     r"\bplot summary\b",
@@ -101,6 +104,8 @@ VERDICT_PATTERNS = (
     r"\bstars?\b",
     r"\bout of (10|ten|5|five|4|four)\b",
     r"\b(good|bad) or (good|bad)\b",
+    # "actually good or just hype"
+    r"\b(good|great|worth it) or (just |all |mostly )?(hype|hyped|overhyped|overrated|meh)\b",
     r"\b(positive|negative) or (positive|negative)\b",
     r"\bshould (i|we|you)\b.*\b(see|watch|bother|rent|buy|skip|avoid|catch|stream)\b",
     r"\bshould (i|we|you)\b.*\b(check (it|this|this one) out|check out"
@@ -108,6 +113,9 @@ VERDICT_PATTERNS = (
     # "good shout?", "is this a good pick y/n"
     r"\b(good|great|decent|solid|safe|bad|smart) (shout|pick|choice|bet|call|option)\b",
     r"\bseal of approval\b|\bapprove of (it|this)\b",
+    # "watch it or skip it", "i dont usually do silent films, give it a shot y/n?"
+    r"\b(watch|see|rent) (it|this)( or (skip|avoid|pass)| or not)\b",
+    r"\bgive (it|this|this one) a (shot|go|try|chance|watch)\b",
     r"\b(will|would) (i|we) (enjoy|like|love|hate|dig)\b",
     # "would they tell me to go see it"
     r"\b(tell|want|advise|urge|suggest)s? (me|us|you|people|anyone|someone) to (go )?"
