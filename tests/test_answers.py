@@ -1278,3 +1278,23 @@ def test_an_ending_question_about_someone_is_answered_by_what_the_retelling_says
     married = ask(service, "does nora marry the smuggler in the end?")
     assert married.abstained and not married.points
     assert married.answer.startswith("The review doesn't say whether that happens.")
+
+
+SERIES = (
+    "Explaining the plot would spoil things, since many characters have no names until quite a "
+    "few episodes in. This 26 episode series first aired in 1999. You could call it a mystery, "
+    "or a small thriller. The ending drags on for a brutal 40 minutes. The theme song is catchy."
+)
+
+
+def test_lookups_for_a_genre_a_count_and_a_length(service: ReviewService, tmp_path: Path) -> None:
+    index_text(service, tmp_path, "Wing", SERIES)
+    # A genre named answers "what genre?" with no other word in common.
+    genre = ask(service, "what kinda show is it genre wise")
+    assert not genre.abstained and "a mystery" in genre.points[0].text
+    # The asking clause weighs more than an aside, and a figure beats "quite a few".
+    count = ask(service, "how many episodes total, is it a big binge")
+    assert not count.abstained and "26 episode" in count.points[0].text
+    # Sitting through it asks the running time.
+    length = ask(service, "how long do u have to sit thru this")
+    assert not length.abstained and "40 minutes" in length.points[0].text

@@ -20,9 +20,6 @@ from bot.reviews.qa.verdict import Stance, StanceReader, overall_verdict
 from bot.reviews.store.base import ReviewStore
 from bot.reviews.types import Answer, Film, Point, Question, Review
 
-# A lookup answers only from a sentence holding this share of the question's (rarity-weighted)
-# content words; below it the review most likely doesn't say.
-LOOKUP_MIN_COVERAGE = 0.3
 _OPINION_INTENTS = frozenset({"likes", "dislikes", "aspect"})
 _MORE = re.compile(r"\b(all|every|everything|full list|list them|more)\b")
 _GENERIC_FALLBACK = (
@@ -213,7 +210,7 @@ class Answerer:
             ranked = lookup.rank_lookup(
                 scope.reviews, scope.sentences, parsed, self.vocabulary, scope.guessed_title()
             )
-        if not ranked or ranked[0][0] < LOOKUP_MIN_COVERAGE:
+        if not ranked or ranked[0][0] < lookup.MIN_COVERAGE:
             if parsed.polarity is not None:
                 # "What was their favourite scene?" with no scene named: what did they like?
                 intent = "dislikes" if parsed.polarity == "negative" else "likes"

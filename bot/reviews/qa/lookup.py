@@ -78,7 +78,9 @@ def as_fact(
 
 
 # Words that stand for the film or for anything at all ("who directed this thing?").
-_VAGUE = frozenset({"thing", "things", "stuff", "anything", "something"})
+_VAGUE = frozenset(
+    {"thing", "things", "stuff", "anything", "something", "kinda", "sorta", "wise", "total"}
+)
 
 
 def rank_lookup(
@@ -150,9 +152,10 @@ def rank_lookup(
         clause = cast.who_clause_stems(parsed) - CAST_WORDS - cast.ANY_PART - _SOMEONE
         described = {w for w in query if w in known and stem(w) in clause}
     idf = {}
+    asides = _aside_words(parsed)
     for word in query:
         frequency = sum(1 for stems in stems_of if stem(word) in stems)
-        idf[word] = math.log(1 + total / (1 + frequency))
+        idf[word] = math.log(1 + total / (1 + frequency)) * (ASIDE if word in asides else 1.0)
     word_aspects = {w: set(vocabulary.aspects_in(w)) - {"overall"} for w in query}
     for aspect, start, end in vocabulary.match(parsed.normalised):
         # A word of a cue phrase stands for the phrase's aspect ("behind the camera": direction).
@@ -177,12 +180,19 @@ def rank_lookup(
         for q, w in enumerate(query):
             role = roles[q]
             if stem(w) in stems and (role is None or role.search(sentence.text)):
-                hit += idf[w] * (1.0 if w in words else 0.8)
+                # The word itself, or its singular or plural, meets it fully.
+                same = w in words or w.removesuffix("s") in words or f"{w}s" in words
+                hit += idf[w] * (1.0 if same else 0.8)
                 matched.append(q)
             elif (kind := kinds[q]) is not None and places.names_a(kind, sentence.text):
                 # "Sweden" answers "which country?" as if it said "country", where the sentence
-                # meets the rest of the question too ("as an American, I…" answers nothing).
-                instance += idf[w]
+                # meets the rest of the question too ("as an American, I…" answers nothing); a
+                # genre named answers "what genre is it?" on its own.
+                if kind == "genre":
+                    hit += idf[w]
+                    matched.append(q)
+                else:
+                    instance += idf[w]
             elif role is not None:
                 # "who directed it?" is answered by who directed it, not by any sentence about
                 # the direction or naming the film; "any bafta noms?" by a prize.
@@ -221,7 +231,10 @@ def rank_lookup(
             continue
         if not _fits_answer_type(parsed, sentence.text, lowercase_only, titles[review.film]):
             continue
-        scored.append((hit / mass, sentence_unit(review, sentence)))
+        score = hit / mass
+        if parsed.wh == "how many" and score >= MIN_COVERAGE and _DIGITS.search(sentence.text):
+            score += COUNTED  # "this 49 episode series" before "quite a few episodes"
+        scored.append((score, sentence_unit(review, sentence)))
     return best_first(scored)
 
 
@@ -277,7 +290,10 @@ def _soft_hit(asked: list[tuple[float, list[tuple[float, str]]]]) -> float:
 _DURATION = re.compile(
     r"\b\d+\s*(?:hours?|hrs?|minutes?|mins?)\b|\b(?:an|one|two|three) hours?\b", re.I
 )
-_RUNTIME_WORDS = frozenset("long run runs running runtime length last lasts time".split())
+_RUNTIME_WORDS = frozenset(
+    """long run runs running runtime length last lasts time sit sitting thru through watch
+    minutes mins wise total""".split()
+)
 # A sentence that puts a name to the job asked gains this share of the question's weight.
 HELD_JOB = 0.5
 
@@ -313,6 +329,30 @@ def _fits_answer_type(
     if parsed.wh == "how many" or (parsed.wh == "how much" and _MONEY.search(parsed.normalised)):
         return bool(_NUMBER.search(text))
     return True
+
+
+# A lookup answers only from a sentence holding this share of the question's (rarity-weighted)
+# content words; below it the review most likely doesn't say.
+MIN_COVERAGE = 0.3
+# A "how many" answer that gives a figure gains this over one that says "many" or "a few", once
+# it holds enough of the question to answer at all.
+COUNTED = 0.2
+_DIGITS = re.compile(r"\d")
+# A word in a clause beside the one that asks ("how many episodes total, is it a big binge")
+# weighs this much of a word in the asking clause.
+ASIDE = 0.5
+
+
+def _aside_words(parsed: ParsedQuestion) -> set[str]:
+    """Words only in the clauses that do not hold the question word, where there are several."""
+    if not parsed.wh:
+        return set()
+    clauses = [c.split() for c in re.split(r"[,;:?!]|\s[-–—]\s", parsed.text.lower()) if c.strip()]
+    first = parsed.wh.split()[0]
+    asking = next((c for c in clauses if first in c or f"{first}'s" in c), None)
+    if asking is None or len(clauses) < 2:
+        return set()
+    return {w for c in clauses if c is not asking for w in c} - set(asking)
 
 
 def _asks_name(parsed: ParsedQuestion) -> bool:

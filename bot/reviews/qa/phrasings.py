@@ -184,6 +184,7 @@ PLACE_QUESTION = re.compile(
 # Questions about how long a film runs name no content word to match.
 LENGTH_QUESTION = re.compile(
     r"\bhow long\b|\brun ?time\b|\brunning time\b|\bhow many (mins?|minutes|hours|hrs)\b"
+    r"|\bminutes[- ]wise\b"
 )
 
 OPINION_QUESTION = re.compile(

@@ -52,7 +52,17 @@ _KINDS = {
     "actors": "person",
     "actress": "person",
     "actresses": "person",
+    "genre": "genre",
+    "genres": "genre",
 }
+# The kinds of film a review may file one under: "what genre is it?" is answered by "You can
+# call it a mystery, perhaps a small thriller".
+_GENRES = re.compile(
+    r"(?i)\b(comed(y|ies)|drama|thriller|horror|western|musical|romance|rom-?com|documentary"
+    r"|mystery|fantasy|sci-?fi|science fiction|action (film|movie|flick)|war (film|movie)|noir"
+    r"|satire|parody|spoof|slasher|melodrama|animated|animation|cartoon|anime|adventure"
+    r"|biopic|crime (film|movie|drama)|disaster (film|movie)|monster movie|b-movie|farce)\b"
+)
 # Someone named: a full name, or a name in brackets after the part ("lumbergh ( gary cole )").
 _PERSON = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b|\( ?[a-z]+ [a-z]+ ?\)")
 
@@ -69,6 +79,8 @@ def names_a(kind: str, text: str) -> bool:
         return bool(_YEAR.search(text))
     if kind == "person":
         return bool(_PERSON.search(text))
+    if kind == "genre":
+        return bool(_GENRES.search(text))
     words = [w.rstrip(".") if w.count(".") == 1 else w for w in _WORDS.findall(text)]
     cities = any(w.lower() in _CITIES for w in words)
     if kind == "city":
