@@ -496,6 +496,9 @@ def test_a_lower_case_review_names_a_player_only_where_a_part_is_cast(
     assert ask(service, "the kids in it, who are the child actors?").abstained
     # A sentence meeting only the name asked about says nothing of who framed him.
     assert ask(service, "the guy who frames brennick - which actor is that").abstained
+    # A surname one letter from a common word is a name all the same.
+    index_text(service, tmp_path, "Parish", "the priest ( walken ) steals every scene .")
+    assert "walken" in ask(service, "who plays the priest?", film="Parish").points[0].text
 
 
 def test_this_thing_is_the_film_not_a_word_to_look_up(
@@ -709,7 +712,8 @@ def test_a_question_may_name_the_film_by_its_subtitle_or_without_apostrophes(
     peak = ask(service, "is dantes peak worth watching or nah")
     assert (peak.intent, peak.verdict) == ("verdict", "negative")
     # Without its punctuation or its leading article, the title is still the film, not words
-    # to look up or people to judge.
+    # to look up or people to judge (the article is only dropped from titles of four words or
+    # more: "great escape" may be any great escape).
     for film, text in (
         ("Urban Myths: The Last Cut", "A dreary, joyless slasher. Avoid it."),
         ("The Duke of Kent", "A witty, warm and lovely comedy. See it."),
@@ -721,7 +725,14 @@ def test_a_question_may_name_the_film_by_its_subtitle_or_without_apostrophes(
         "verdict",
         "negative",
     )
-    duke = ask(service, "duke of kent - actually good or just hype")
+    duke = ask(service, "duke of kent - actually good or just hype", film="The Duke of Kent")
+    path = tmp_path / "faceoff.jsonl"
+    path.write_text(
+        json.dumps({"id": "faceoff", "film": "Face/Off", "text": "A gleeful ride. See it."})
+    )
+    service.ingest_paths_sync([path])
+    face = ask(service, "is face/off any good?", film="Face/Off")
+    assert (face.intent, face.verdict) == ("verdict", "positive")
     assert (duke.film, duke.intent, duke.verdict) == ("The Duke of Kent", "verdict", "positive")
 
 
@@ -757,6 +768,15 @@ def test_a_part_any_story_names_is_cast_only_by_a_casting_sentence(
     cast = " Tom Reed plays the older man with quiet menace."
     index_text(service, tmp_path, "Marnie 2", story + cast)
     assert ask(service, "who plays the older guy", film="Marnie 2").answer.startswith("Tom Reed")
+    # "as the woman next door", "the old man (Max Vondel)", "The kid, Danny Moss" cast too.
+    neighbours = (
+        "Julia Ross is superb as the woman next door, and the old man (Max Vondel) is "
+        "heartbreaking. The kid, Danny Moss, is a natural."
+    )
+    index_text(service, tmp_path, "Next Door", neighbours)
+    for part, name in (("woman", "Julia Ross"), ("old man", "Max Vondel"), ("kid", "Danny Moss")):
+        found = ask(service, f"who plays the {part}?", film="Next Door")
+        assert name in cited(found), part
 
 
 def test_a_cast_list_is_names_not_a_verdict_on_the_casting(

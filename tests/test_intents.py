@@ -271,6 +271,9 @@ def test_stop_15_phrasings(
         ("gimme the plot", "plot", None),
         ("remind me how the story goes", "plot", None),
         ("does the sister forgive him in the end?", "ending", None),
+        # Judgements asked "in the end" are no event.
+        ("does the critic like it in the end?", "verdict", None),
+        ("did the acting hold up by the end?", "aspect", None),
     ],
 )
 def test_stop_16_phrasings(

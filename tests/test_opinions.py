@@ -173,6 +173,14 @@ def test_negation(tagger: OpinionTagger) -> None:
     assert tagger.tag("It is neither scary, funny, or interesting.").polarity == "negative"
     # (The model still reads "witty or moving" as praise: the two readings cancel out.)
     assert tagger.tag("The sequel is not clever, witty or moving.").polarity != "positive"
+    # A comma that starts no list ends the denial as before.
+    for praise in (
+        "I did not expect much, loved every minute of it.",
+        "It's not a masterpiece, great fun though.",
+    ):
+        assert tagger.tag(praise).polarity == "positive", praise
+    assert tagger.tag("No frills, just superb storytelling.").polarity != "negative"
+    assert tagger.tag("Not scary, not funny, dull.").polarity == "negative"
     listed = "The script is not clever, and the acting is wonderful."
     acting = clause_with(listed, tagger.tag(listed), "the acting is wonderful")
     assert acting.polarity == "positive"

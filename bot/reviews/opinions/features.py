@@ -141,9 +141,20 @@ _CLAUSE_STARTS = frozenset(
 
 def _listed(tokens: Sequence[str], comma: int) -> bool:
     """Whether the comma at `comma` goes on with a list ("not funny , clever or moving"): the
-    next word is one more item or the list's own "or"/"nor"."""
-    after = tokens[comma + 1] if comma + 1 < len(tokens) else ""
-    return after in ("or", "nor") or (after.isalpha() and after not in _CLAUSE_STARTS)
+    list's own "or"/"nor" comes next, or one more item followed by a comma or "or"/"nor"; not
+    "did not expect much , loved every minute"."""
+    after = tokens[comma + 1 : comma + 3]
+    if not after:
+        return False
+    if after[0] in ("or", "nor"):
+        return True
+    return (
+        len(after) == 2
+        and after[0].isalpha()
+        and after[0] not in _CLAUSE_STARTS
+        and after[0] not in NEGATORS
+        and after[1] in (",", "or", "nor")
+    )
 
 
 def _bucket(feat: str) -> int:

@@ -74,7 +74,7 @@ def rank_cast(
                 characters & stems
                 and _named_beside(sentence.text, characters, asked | title, characters)
             )
-            if met and head in _ANYONE and not _CASTING.search(sentence.text):
+            if met and head in _ANYONE and not _casts_part(sentence.text, heads):
                 # "there is an older man involved" tells the story; it casts no one.
                 met = False
             own = 1 if heads & stems else 0  # the part's own noun, not a co-character's
@@ -127,6 +127,9 @@ def casts_as(text: str, parts: Collection[str]) -> bool:
 
 
 _HONORIFICS = frozenset("mr mrs ms dr sir madam madame mme mlle".split())
+_CHAT = frozenset(
+    "kinda sorta gonna wanna gotta dunno omg lol lmao imo imho cgi dvd vhs tv".split()
+)
 
 
 def looks_like_name(word: str, excluded: Collection[str]) -> bool:
@@ -136,9 +139,28 @@ def looks_like_name(word: str, excluded: Collection[str]) -> bool:
     known = dictionary_words()
     if len(bare) < 3 or bare in known or bare in excluded or stem(bare) in known:
         return False
-    if bare in _HONORIFICS:  # "mom ( mrs . fields" names a character, not who plays her
+    if "-" in bare and all(part in known for part in bare.split("-")):
+        return False  # "scenery-chewing"
+    if (
+        bare in _HONORIFICS or bare in _CHAT
+    ):  # "mom ( mrs . fields" names a character, not who plays her
         return False
     return not misspelt(bare)
+
+
+def _casts_part(text: str, heads: Collection[str]) -> bool:
+    """Whether a sentence casts someone in a part that any story may name: by a casting verb,
+    "as the woman next door", or a name just after it ("the old man (Max Vondel)", "The kid,
+    Danny Moss")."""
+    if _CASTING.search(text):
+        return True
+    for at in _positions(text, heads):
+        end = at + len(re.match(r"[\w'-]+", text[at:]).group(0))  # type: ignore[union-attr]
+        if re.search(r"\bas (?:the|a|an) (?:[\w'-]+ ){0,2}$", text[max(0, at - 40) : at]):
+            return True
+        if re.match(r"\s*[(,]\s*[A-Z][a-z]+", text[end:]):
+            return True
+    return False
 
 
 # Parts that any sentence of the story may name: only a casting sentence says who plays them.

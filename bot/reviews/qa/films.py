@@ -52,14 +52,11 @@ def film_in_question(films: Sequence[Film], question: str) -> Film | None:
     best_rank = (False, 0)
     for film in films:
         for form in title_forms(film.title):
-            words = re.findall(r"\w+", _without_apostrophes(form))
-            # "prince of egypt" names "The Prince of Egypt".
-            bare = words[1:] if len(words) > 2 and words[0] in ("the", "a", "an") else words
-            for title in dict.fromkeys((" ".join(words), " ".join(bare))):
-                # A whole title named beats a subtitle named; a longer one beats a shorter.
-                rank = (form == film.title, len(title))
-                if len(title) >= 2 and f" {title} " in text and rank > best_rank:
-                    best, best_rank = film, rank
+            title = " ".join(re.findall(r"\w+", _without_apostrophes(form)))
+            # A whole title named beats a subtitle named; a longer one beats a shorter.
+            rank = (form == film.title, len(title))
+            if len(title) >= 2 and f" {title} " in text and rank > best_rank:
+                best, best_rank = film, rank
     return best
 
 
@@ -228,8 +225,8 @@ def without_title(text: str, title: str | None, *, guessed: bool = False) -> str
         words = re.findall(r"[\w'’]+", form)
         if not words:
             continue
-        article = words[0].lower() in ("the", "a", "an") and len(words) > 1
-        body = r"[\s:,.!?&-]+".join(_loose(w) for w in (words[1:] if article else words))
+        article = words[0].lower() in ("the", "a", "an") and len(words) > 3
+        body = r"\W+".join(_loose(w) for w in (words[1:] if article else words))
         pattern = r"(?<!\w)" + (rf"(?:{re.escape(words[0])}\s+)?" if article else "") + body
         pattern += r"(?!\w)"
         if guessed:

@@ -293,7 +293,7 @@ def parse_question(
     judged = opinion_asked or yes_no
     if HOW_IT_ENDS.search(normalised) or (ending_asked and (only_ending or not judged)):
         return make("ending", None if judged else polarity)
-    if EVENT_AT_END.search(normalised) and not opinion_asked:
+    if EVENT_AT_END.search(normalised) and not (opinion_asked or polarity or aspects):
         return make("ending", None if judged else polarity)
     if _any(PLOT_PATTERNS, normalised) and not opinion_asked:
         return make("plot")

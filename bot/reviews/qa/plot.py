@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import replace
 
 from bot.reviews.qa import rank
-from bot.reviews.qa.intents import YES_NO_STARTS, ParsedQuestion
+from bot.reviews.qa.intents import ParsedQuestion
 from bot.reviews.qa.rank import PREMISE, judging
 from bot.reviews.qa.scope import Scope
 from bot.reviews.qa.units import Unit, sentence_unit
@@ -181,7 +181,7 @@ _ENDING_TALK = frozenset(
 def asked_things(parsed: ParsedQuestion, units: list[Unit]) -> set[str]:
     """Stems of the people and things an ending question asks about that the retelling names."""
     named = set().union(*(_stems(u.text) for u in units))
-    return {stem(w) for w in parsed.keywords} - _ENDING_TALK & named
+    return ({stem(w) for w in parsed.keywords} - _ENDING_TALK) & named
 
 
 # Words of a yes/no ending question that judge or colour the end rather than name what happens.
@@ -196,15 +196,18 @@ _ENDING_MOOD = frozenset(
 def asked_event(parsed: ParsedQuestion) -> set[str]:
     """Stems of what a yes/no ending question asks happened ("does she beat the demon?"
     → beat, demon); empty for "does it end happily?" or a question that is no yes/no."""
-    if _JUDGED.search(parsed.normalised):
-        return set()
+    if _JUDGED.search(parsed.normalised) or parsed.polarity is not None:
+        return set()  # "did they like the ending?" asks a judgement, not an event
     # The clause that asks it: "how does it end, does she beat the demon?", "does it end
     # happily or nah", "does it end on a downer? not in the mood to cry tonite".
     for clause in re.split(r"[,;:?!.]| or | - ", parsed.text.lower()):
         words = clause.split()
-        if words and words[0] in YES_NO_STARTS:
+        if words and words[0] in _DOES:  # "was the ending rushed?" judges it
             return {stem(w) for w in content_words(clause)} - _ENDING_TALK - _ENDING_MOOD
     return set()
+
+
+_DOES = frozenset({"do", "does", "did"})
 
 
 def unsaid_event(scope: Scope, parsed: ParsedQuestion) -> bool:

@@ -70,14 +70,19 @@ def bigram_counts() -> Counts:
     return Counts(counts)
 
 
-# A word is taken for a slip of the keyboard when a dictionary word one edit away is this many
-# times more common on the web: "neccessary" is, "allen" (beside "alien") and "macdowell" are not.
-MISSPELT_RATIO = 50.0
+# A long word is taken for a slip of the keyboard when a dictionary word one edit away is this
+# many times more common on the web: "neccessary" is (315 times). Short words are not judged:
+# surnames sit one edit from common words just as often ("bening" and "being", "walken" and
+# "walker"), so only words of `MISSPELT_MIN` letters or more are.
+MISSPELT_RATIO = 100.0
+MISSPELT_MIN = 8
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def misspelt(word: str) -> bool:
     """Whether `word` (lowercase) reads as a misspelling of a far more common dictionary word."""
+    if len(word) < MISSPELT_MIN:
+        return False
     counts = unigram_counts()
     own = counts.count(word) + 1.0
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
