@@ -1318,3 +1318,31 @@ def test_lookups_for_a_genre_a_count_and_a_length(service: ReviewService, tmp_pa
     # Sitting through it asks the running time.
     length = ask(service, "how long do u have to sit thru this")
     assert not length.abstained and "40 minutes" in length.points[0].text
+
+
+ROMCOM = (
+    "Just like many French films over English made, we learn a lot about the characters. The "
+    "villain, Carl Brandt, is a hoot. The film is funnier than Notting Hill and warmer too. "
+    "Every year the town holds a fair (Rotterdam, 1998)."
+)
+
+
+def test_who_and_how_many_answers_name_people_and_counts(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    nobody = (
+        "Just like many French films over English made, it took its time. I saw it in Rotterdam."
+    )
+    index_text(service, tmp_path, "Quiet", nobody)
+    # "English" is a language and Rotterdam a city: no one in the main role is named.
+    assert ask(service, "who's in the main role", film="Quiet").abstained
+    index_text(service, tmp_path, "Fair", ROMCOM)
+    villain = ask(service, "whos the bad guy played by", film="Fair")
+    assert villain.answer.startswith("Carl Brandt")
+    # A year is no count of years.
+    assert ask(service, "how many years does the fair run", film="Fair").abstained
+    # A film the review never names is no comparison it makes; one it names is.
+    assert ask(service, "is it as good as hot fuzz", film="Fair").answer.startswith(
+        "The review doesn't compare it with hot fuzz."
+    )
+    assert not ask(service, "is it funnier than notting hill?", film="Fair").abstained

@@ -92,6 +92,11 @@ class Answerer:
                 return replies.abstain(
                     parsed, scope, f"The review doesn't mention {nobody}.", discussed=True
                 )
+        other = names.compared_unmentioned(parsed.text, scope.words())
+        if other is not None and len(scope.reviews) == 1:
+            return replies.abstain(
+                parsed, scope, f"The review doesn't compare it with {other}.", discussed=True
+            )
         found = lookup.as_fact(parsed, scope, self.vocabulary)
         if found is not None:
             return self._lookup(found[0], scope, limit, found[1])

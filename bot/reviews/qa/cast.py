@@ -177,10 +177,12 @@ def _part_head(parsed: ParsedQuestion) -> str | None:
     """The stem of the part's own noun where the question names it after "plays"/"voices" ("who
     plays the prison warden?" → "warden"); None for a name ("who plays May?", "ned ryerson",
     met by any of its words, a misspelt one too) or no part named ("who stars in this?")."""
-    match = _PLAYS_THE.search(parsed.normalised)
+    match = _PLAYS_THE.search(parsed.normalised) or _PLAYED_BY_ASKED.search(parsed.normalised)
     if match is None:
         return None
     words = [w for w in match.group(1).split() if w not in _PART_STOPS]
+    if words[-2:] in (["bad", "guy"], ["good", "guy"]):
+        words = ["villain" if words[-2] == "bad" else "hero"]  # "the bad guy" is the villain
     if not words or words[-1] not in dictionary_words():
         return None
     if re.search(rf"\b{re.escape(words[-1].capitalize())}\b", parsed.text):
@@ -192,8 +194,12 @@ def _part_head(parsed: ParsedQuestion) -> str | None:
 # up to a word that ends it ("the boyfriend that dies in the crash", "the boyfriend exactly").
 _PLAYS_THE = re.compile(
     r"\b(?:plays?|played|playing|voices?|voiced|portrays?|portrayed)\s+(?:the|a|an|his|her|their)?"
-    r"\s*((?:(?!that\b|who\b|whom\b|in\b|with\b|at\b|on\b|from\b|and\b|or\b|exactly\b"
+    r"\s*((?:(?!that\b|who\b|whom\b|in\b|with\b|at\b|on\b|from\b|and\b|or\b|by\b|exactly\b"
     r"|again\b|though\b)[a-z][\w'-]*\s*){1,3})"
+)
+# "whos the bad guy played by": the part before "played by".
+_PLAYED_BY_ASKED = re.compile(
+    r"\bwho(?:'s| is| was)\s+(?:the|a|an)\s+((?:[a-z][\w'-]*\s*){1,3}?)played by\b"
 )
 _PART_STOPS = frozenset({"the", "a", "an", "his", "her", "their"})
 # Words for the same part ("who plays the cop?" is met by "detective sandra cassidy").

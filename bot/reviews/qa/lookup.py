@@ -327,7 +327,8 @@ def _fits_answer_type(
     if parsed.wh == "when":
         return bool(_TIME.search(text.lower()))
     if parsed.wh == "how many" or (parsed.wh == "how much" and _MONEY.search(parsed.normalised)):
-        return bool(_NUMBER.search(text))
+        # A year is no count: "bill murray ( ghostbusters , 1984 )" says no "how many years".
+        return bool(_NUMBER.search(_A_YEAR.sub(" ", text)))
     return True
 
 
@@ -365,6 +366,7 @@ _SOMEONE = frozenset(stem(w) for w in "guy guys man woman person dude someone pe
 
 # "how much did it make?" wants a sum; "how much swearing is there?" an amount in any words.
 _MONEY = re.compile(r"\b(make|made|cost|costs|budget|gross\w*|earn\w*|box office|money|paid)\b")
+_A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _NUMBER = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
     r"fifty|(hundred|thousand|million|dozen)s?|once|twice|several|a few|a couple|a lot|lots|"

@@ -13,7 +13,7 @@ from bot.reviews.qa.compose import join_words
 from bot.reviews.qa.intents import ParsedQuestion
 from bot.reviews.qa.phrasings import ASKER
 from bot.reviews.qa.similar import shipped_vectors
-from bot.reviews.qa.words import content_words, stem
+from bot.reviews.qa.words import STOP_WORDS, content_words, stem
 from bot.reviews.text.lexicon import dictionary_words
 
 NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+\b")
@@ -207,3 +207,28 @@ def _name_like(word: str, dictionary: Collection[str]) -> bool:
         return False
     near = vectors.neighbours(word, _NEIGHBOURS)
     return sum(1 for w in near if w not in dictionary) >= _NAMES_AMONG
+
+
+# "is it as good as hot fuzz", "better than the first one?": the other film it is measured by.
+_COMPARED_WITH = re.compile(
+    r"\b(?:as (?:good|bad|funny|scary) as|better than|worse than|funnier than|scarier than"
+    r"|compared? (?:it )?(?:to|with)|similar to|versus|vs\.?)\s+(?:the\s+)?([\w' -]+?)\W*$"
+)
+# Words that name no film of their own: "better than the first one", "compared to most".
+_ANY_FILM = frozenset(
+    """it this that one ones film films movie movies flick flicks first original last sequel
+    other others most some any anything the rest his her their its previous earlier book
+    novel play show series usual average expected""".split()
+)
+
+
+def compared_unmentioned(question: str, review_words: set[str]) -> str | None:
+    """The other film a question measures this one by, when the review never names it."""
+    match = _COMPARED_WITH.search(question.casefold())
+    if match is None:
+        return None
+    words = re.findall(r"[\w']+", match.group(1))
+    named = [w for w in words if w not in _ANY_FILM and w not in STOP_WORDS]
+    if not named or set(named) & review_words:
+        return None
+    return match.group(1).strip()

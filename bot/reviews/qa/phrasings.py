@@ -11,6 +11,8 @@ CAST_QUESTION = re.compile(
     r"|\bwho (stars?|starred|acts?|acted|plays?|played)\b"
     r"|\bwho (is|was|were|are) (the )?(lead|leads|star|stars|cast)\b"
     r"|\bwho (is|was|were|are) the ((child|kid|young|lead|main|supporting) )?(actors?|actresses)\b"
+    # "whos the bad guy played by"
+    r"|\bwho('s| is| was| are| were)\b.*\bplayed by\W*$"
 )
 # "any famous faces in it?" asks who is in it; "were the big stars any good?" asks an opinion.
 FAMOUS_FACES = re.compile(

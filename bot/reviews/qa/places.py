@@ -20,7 +20,8 @@ _COUNTRIES = """
     taiwan taiwanese thailand vietnam vietnamese philippines filipino indonesia australia
     australian zealand canada canadian mexico mexican brazil brazilian argentina argentine
     argentinian cuba cuban colombia peru africa african nigeria kenya morocco europe european
-    asia asian scandinavia scandinavian
+    asia asian scandinavia scandinavian english hindi mandarin cantonese arabic persian
+    hebrew tamil telugu
 """.split()
 # Words that are places only when capitalised: "the polish on it", "what a turkey".
 # Every lower-cased country, nationality and city word: names of no one.
@@ -30,7 +31,8 @@ _CITIES = """
     london paris rome berlin tokyo york angeles hollywood chicago boston sydney toronto
     vancouver montreal madrid barcelona moscow shanghai beijing bombay mumbai venice vienna
     prague amsterdam dublin edinburgh francisco vegas miami orleans seattle detroit
-    philadelphia brooklyn manhattan
+    philadelphia brooklyn manhattan rotterdam cannes sundance locarno montreux tribeca
+    telluride
 """.split()
 _YEAR = re.compile(
     r"\b(1[89]\d\d|20\d\d)s?\b|'\d0s\b|\b(fifties|sixties|seventies|eighties|nineties)\b"
