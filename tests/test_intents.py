@@ -247,18 +247,6 @@ def test_recommendation_phrasings_ask_the_verdict(
         ("do they say some other comedy did it better?", "lookup", None),
         ("the kids in it, who are the child actors?", "lookup", None),
         ("who's the kid actor that plays the son", "lookup", None),
-    ],
-)
-def test_stop_15_phrasings(
-    vocabulary: AspectVocabulary, question: str, intent: str, polarity: str | None
-) -> None:
-    parsed = parse_question(question, vocabulary, people=set())
-    assert (parsed.intent, parsed.polarity) == (intent, polarity)
-
-
-@pytest.mark.parametrize(
-    ("question", "intent", "polarity"),
-    [
         ("any quibbles at all?", "dislikes", "negative"),
         ("does it have any saving graces", "likes", "positive"),
         ("what cracked the critic up the most", "likes", "positive"),
@@ -276,7 +264,7 @@ def test_stop_15_phrasings(
         ("did the acting hold up by the end?", "aspect", None),
     ],
 )
-def test_stop_16_phrasings(
+def test_stop_15_and_16_phrasings(
     vocabulary: AspectVocabulary, question: str, intent: str, polarity: str | None
 ) -> None:
     parsed = parse_question(question, vocabulary, people=set())
