@@ -1346,3 +1346,19 @@ def test_who_and_how_many_answers_name_people_and_counts(
         "The review doesn't compare it with hot fuzz."
     )
     assert not ask(service, "is it funnier than notting hill?", film="Fair").abstained
+
+
+COMEDY_CAST = (
+    "I was looking forward to it because Chevy Nash and Dana Rhee were starring. The sketches "
+    "are hilarious and the songs are a hoot. Nash is hilarious as the anchorman. Rhee is fine."
+)
+
+
+def test_a_person_asked_with_an_aspect_comes_before_the_aspect_alone(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(service, tmp_path, "Sketches", COMEDY_CAST)
+    # "Nash", a dictionary word, is Chevy Nash where the review writes it capitalised, and the
+    # sentence about him comes before the film's other jokes.
+    answer = ask(service, "chevy any funny in this?")
+    assert "Nash is hilarious as the anchorman" in answer.points[0].text

@@ -96,7 +96,7 @@ _LIKERS = frozenset(
 )
 _HEDGE_BEFORE = frozenset(
     "got get kinda sorta just something nothing stuff things smth looks sounds seems feels "
-    "is it it's was are were".split()
+    "is it it's was are were be being look looking".split()
 )
 _EXAMPLE_AFTER = frozenset(
     "a an what how when where multiple several two three four five ten maybe".split()

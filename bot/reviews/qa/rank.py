@@ -126,9 +126,12 @@ def mentions(unit: Unit, aspects: Sequence[str], people: Sequence[str]) -> bool:
 
 
 def names_any(text: str, people: Sequence[str]) -> bool:
-    """Whether `text` names one of `people` (lower-cased name words)."""
+    """Whether `text` names one of `people`: lower-cased name words match in any case, and
+    capitalised ones ("Chase", a dictionary word) only as written."""
     lowered = text.lower()
-    return any(re.search(rf"\b{re.escape(p)}\b", lowered) for p in people)
+    return any(
+        re.search(rf"\b{re.escape(p)}\b", text if p[:1].isupper() else lowered) for p in people
+    )
 
 
 # Lexicon words that in a review name a part of the film rather than judge it (Hu & Liu list
@@ -239,8 +242,8 @@ _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2}\b")
 
 def full_names(sentences: dict[str, list[Sentence]], people: Sequence[str]) -> list[str]:
     """The asked name words and the rest of the full names they belong to: "how bad is dolph?"
-    is answered by "Lundgren does not convince" too. Only words no dictionary holds are added,
-    so "Emma Stone" brings in no "stone"."""
+    is answered by "Lundgren does not convince" too. A dictionary word is added capitalised,
+    so "Chevy Chase" brings in "Chase is hilarious" but "Emma Stone" no "a stone"."""
     asked = set(people)
     found = list(people)
     known = dictionary_words()
@@ -249,7 +252,11 @@ def full_names(sentences: dict[str, list[Sentence]], people: Sequence[str]) -> l
             for match in _FULL_NAME.finditer(sentence.text):
                 words = [w.lower() for w in match.group(0).split()]
                 if asked & set(words):
-                    found.extend(w for w in words if w not in known and w not in found)
+                    found.extend(
+                        w if w not in known else w.capitalize()
+                        for w in words
+                        if w not in found and w.capitalize() not in found
+                    )
     return found
 
 
@@ -287,8 +294,20 @@ def rank_aspect(
         if unit.sentence_key not in about and not mentions(unit, parsed.aspects, ()):
             continue
         score = abs(unit.score) * (0.5 + unit.subjectivity) + 0.1
+        if parsed.people and unit.sentence_key not in about:
+            # "is simon pegg funny?" asks of him: the film's other jokes come after him…
+            score *= OFF_PERSON
+        elif parsed.people and parsed.aspects and not mentions(unit, parsed.aspects, ()):
+            # …and what is said of him that is not about his jokes comes after those.
+            score *= OFF_ASPECT
         scored.append((score, unit))
     return best_first(scored)
+
+
+# A unit about the asked aspect but not the asked person weighs this much of one about both.
+OFF_PERSON = 0.4
+# A unit about the asked person but not the asked aspect weighs this much of one about both.
+OFF_ASPECT = 0.4
 
 
 def best_first(scored: list[tuple[float, Unit]]) -> list[tuple[float, Unit]]:
