@@ -1362,3 +1362,14 @@ def test_a_person_asked_with_an_aspect_comes_before_the_aspect_alone(
     # sentence about him comes before the film's other jokes.
     answer = ask(service, "chevy any funny in this?")
     assert "Nash is hilarious as the anchorman" in answer.points[0].text
+
+
+def test_sex_scenes_are_an_aspect_of_their_own(service: ReviewService, tmp_path: Path) -> None:
+    text = (
+        "The plot is thin. There are plenty of sex scenes, which aren't very steamy. "
+        "The music is fine."
+    )
+    index_text(service, tmp_path, "Nights", text)
+    answer = ask(service, "r the sex scenes at least hot lol")
+    assert answer.intent == "aspect" and "aren't very steamy" in answer.points[0].text
+    assert ask(service, "any nudity?").points[0].text.startswith("There are plenty of sex scenes")
