@@ -165,7 +165,7 @@ class Answerer:
         on_people = rank.about_people(scope.sentences, parsed.people) if parsed.people else set()
         if parsed.people:
             units += rank.performance_mentions(scope.reviews, scope.sentences, on_people)
-        ranked = rank.rank_aspect(units, parsed, on_people)
+        ranked = rank.rank_aspect(units, parsed, on_people, self._judging)
         chosen = rank.diversify(ranked, limit, scope.shown)
         more = rank.remaining(ranked, scope.shown, chosen)
         if not chosen:

@@ -53,6 +53,23 @@ PREMISE = re.compile(
 )
 
 
+# What the critic expected before seeing it ("I was really looking forward to this", "had high
+# hopes"): in a pan it sets up the letdown, but says nothing of the film itself.
+_ANTICIPATED = re.compile(
+    r"\b(?:looking|looked|look) forward to\b|\bhad (?:such |very )?(?:high|great|big) hopes\b"
+    r"|\b(?:was|were|am|been) (?:so |really |very |quite )?(?:excited|eager|keen|dying) to "
+    r"(?:see|watch|catch)\b",
+    re.IGNORECASE,
+)
+
+
+def anticipation_only(text: str, opinion_words: Collection[str]) -> bool:
+    """Whether `text` only says what the critic expected, judging nothing else."""
+    if not _ANTICIPATED.search(text):
+        return False
+    return not opinion_words or not judging(_ANTICIPATED.sub(" ", text), opinion_words)
+
+
 def unrealised_praise(text: str) -> bool:
     """Praise of a film the critic did not get to see, or a rhetorical question: no evidence
     that they liked the one they saw."""
@@ -190,6 +207,8 @@ def rank_opinions(
             continue
         if only_reported_speech(unit, polarity, opinion_words):
             continue
+        if anticipation_only(unit.text, opinion_words):
+            continue
         if opinion_words and PREMISE.search(unit.text) and not judging(unit.text, opinion_words):
             continue
         if focus and not mentions(unit, parsed.aspects, parsed.people):
@@ -286,13 +305,19 @@ def about_people(
 
 
 def rank_aspect(
-    units: Iterable[Unit], parsed: ParsedQuestion, about: set[tuple[str, int]]
+    units: Iterable[Unit],
+    parsed: ParsedQuestion,
+    about: set[tuple[str, int]],
+    opinion_words: Collection[str] = (),
 ) -> list[tuple[float, Unit]]:
-    """Units judging the asked aspects, or about the asked people (`about_people`)."""
+    """Units judging the asked aspects, or about the asked people (`about_people`); with
+    `opinion_words`, not those that only say what the critic expected."""
     scored = []
     for unit in units:
         if unit.sentence_key not in about and not mentions(unit, parsed.aspects, ()):
             continue
+        if opinion_words and anticipation_only(unit.text, opinion_words):
+            continue  # "I had been looking forward to it because Simon Pegg was starring"
         score = abs(unit.score) * (0.5 + unit.subjectivity) + 0.1
         if parsed.people and unit.sentence_key not in about:
             # "is simon pegg funny?" asks of him: the film's other jokes come after him…
