@@ -1376,3 +1376,31 @@ def test_sex_scenes_are_an_aspect_of_their_own(service: ReviewService, tmp_path:
     answer = ask(service, "r the sex scenes at least hot lol")
     assert answer.intent == "aspect" and "aren't very steamy" in answer.points[0].text
     assert ask(service, "any nudity?").points[0].text.startswith("There are plenty of sex scenes")
+
+
+def test_second_review_cases_stay_fixed(service: ReviewService, tmp_path: Path) -> None:
+    index_text(
+        service,
+        tmp_path,
+        "The Dark Knight",
+        "A gripping, superb thriller. The musical score is lovely, and it is a gritty crime "
+        "drama at heart. I rate the songs 8/10. There are a dozen songs on the soundtrack. "
+        "As a kid, Harrison Ford was my hero. It runs 152 minutes.",
+    )
+    # The title without its article is the film.
+    assert ask(service, "did they like dark knight?").intent == "verdict"
+    # "as good as they say" compares it with no other film.
+    assert not ask(service, "is it as good as they say?").abstained
+    # A genre, not "the musical score"; a count, not a rating.
+    genre = ask(service, "what genre is it?")
+    assert not genre.abstained and "musical score" not in genre.points[0].text
+    assert "dozen songs" in ask(service, "how many songs are there?").points[0].text
+    # "As a kid" casts no one.
+    assert ask(service, "who plays the kid?").abstained
+
+
+def test_short_typos_are_no_names_in_a_lower_case_review(
+    service: ReviewService, tmp_path: Path
+) -> None:
+    index_text(service, tmp_path, "Flop", "the director realy tried hard but thier effort failed .")
+    assert ask(service, "who directed it?").abstained

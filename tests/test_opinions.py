@@ -181,6 +181,9 @@ def test_negation(tagger: OpinionTagger) -> None:
         assert tagger.tag(praise).polarity == "positive", praise
     assert tagger.tag("No frills, just superb storytelling.").polarity != "negative"
     assert tagger.tag("Not scary, not funny, dull.").polarity == "negative"
+    # Items of more than one word: "no real tension, genuine scares or memorable characters".
+    lacking = "It has no real tension, genuine scares or memorable characters."
+    assert tagger.tag(lacking).polarity == "negative"
     listed = "The script is not clever, and the acting is wonderful."
     acting = clause_with(listed, tagger.tag(listed), "the acting is wonderful")
     assert acting.polarity == "positive"

@@ -143,18 +143,19 @@ def _listed(tokens: Sequence[str], comma: int) -> bool:
     """Whether the comma at `comma` goes on with a list ("not funny , clever or moving"): the
     list's own "or"/"nor" comes next, or one more item followed by a comma or "or"/"nor"; not
     "did not expect much , loved every minute"."""
-    after = tokens[comma + 1 : comma + 3]
+    after = tokens[comma + 1 : comma + 5]
     if not after:
         return False
     if after[0] in ("or", "nor"):
         return True
-    return (
-        len(after) == 2
-        and after[0].isalpha()
-        and after[0] not in _CLAUSE_STARTS
-        and after[0] not in NEGATORS
-        and after[1] in (",", "or", "nor")
-    )
+    # One more item of up to three words ("genuine scares"), then the list goes on or ends
+    # with its conjunction: "no real tension , genuine scares or memorable characters".
+    for i, token in enumerate(after):
+        if i and token in (",", "or", "nor", "and"):
+            return True
+        if not token.isalpha() or token in _CLAUSE_STARTS or token in NEGATORS:
+            return False
+    return False
 
 
 def _bucket(feat: str) -> int:

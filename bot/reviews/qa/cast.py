@@ -6,7 +6,7 @@ import re
 from collections.abc import Collection
 
 from bot.reviews.qa.intents import ParsedQuestion
-from bot.reviews.qa.names import CAST_WORDS, FULL_NAME, someone
+from bot.reviews.qa.names import CAST_WORDS, FULL_NAME, name_like, someone
 from bot.reviews.qa.rank import best_first
 from bot.reviews.qa.units import Unit, sentence_unit
 from bot.reviews.qa.words import content_words, stem
@@ -145,7 +145,9 @@ def looks_like_name(word: str, excluded: Collection[str]) -> bool:
         bare in _HONORIFICS or bare in _CHAT
     ):  # "mom ( mrs . fields" names a character, not who plays her
         return False
-    return not misspelt(bare)
+    # A slip of the keyboard ("thier", "neccessary"), unless its word vectors sit among names
+    # ("kline" beside kevin, goldberg, whoopi…).
+    return not misspelt(bare) or name_like(bare, known)
 
 
 def _casts_part(text: str, heads: Collection[str]) -> bool:
@@ -156,9 +158,14 @@ def _casts_part(text: str, heads: Collection[str]) -> bool:
         return True
     for at in _positions(text, heads):
         end = at + len(re.match(r"[\w'-]+", text[at:]).group(0))  # type: ignore[union-attr]
-        if re.search(r"\bas (?:the|a|an) (?:[\w'-]+ ){0,2}$", text[max(0, at - 40) : at]):
+        if re.search(r"(?i)\bas an? (?:[\w'-]+ )?$", text[max(0, at - 20) : at]):
+            continue  # "As a kid, Harrison Ford was my hero": the critic's own childhood
+        # "as the woman next door" casts.
+        if re.search(r"\bas the (?:[\w'-]+ ){0,2}$", text[max(0, at - 40) : at]):
             return True
-        if re.match(r"\s*[(,]\s*[A-Z][a-z]+", text[end:]):
+        # A full name, or a word no dictionary holds, just after: not "The old man, Frankly, …".
+        after = re.match(r"\s*[(,]\s*([A-Z][a-z]+)(\s+[A-Z][a-z]+)?", text[end:])
+        if after and (after.group(2) or after.group(1).lower() not in dictionary_words()):
             return True
     return False
 

@@ -99,7 +99,7 @@ _HEDGE_BEFORE = frozenset(
     "is it it's was are were be being look looking".split()
 )
 _EXAMPLE_AFTER = frozenset(
-    "a an what how when where multiple several two three four five ten maybe".split()
+    "a an what how when where multiple several two three four five ten maybe in".split()
 )
 
 

@@ -52,12 +52,34 @@ def film_in_question(films: Sequence[Film], question: str) -> Film | None:
     best_rank = (False, 0)
     for film in films:
         for form in title_forms(film.title):
-            title = " ".join(re.findall(r"\w+", _without_apostrophes(form)))
+            words = re.findall(r"\w+", _without_apostrophes(form))
+            title = " ".join(words)
             # A whole title named beats a subtitle named; a longer one beats a shorter.
             rank = (form == film.title, len(title))
             if len(title) >= 2 and f" {title} " in text and rank > best_rank:
                 best, best_rank = film, rank
+            elif len(words) > 2 and words[0] == "the" and _bare_named(text, words[1:]):
+                # "did they like dark knight?" names "The Dark Knight"; "a great escape" does
+                # not name "The Great Escape".
+                rank = (form == film.title, len(title) - 4)
+                if rank > best_rank:
+                    best, best_rank = film, rank
     return best
+
+
+_DETERMINERS = frozenset(
+    "a an the this that these those my his her their our your one some any".split()
+)
+
+
+def _bare_named(text: str, words: list[str]) -> bool:
+    """Whether `text` (spaced words) holds `words` with no determiner just before them."""
+    bare = " ".join(words)
+    for match in re.finditer(rf" {re.escape(bare)} ", text):
+        before = text[: match.start()].split()
+        if not before or before[-1] not in _DETERMINERS:
+            return True
+    return False
 
 
 def _without_apostrophes(text: str) -> str:
@@ -225,7 +247,8 @@ def without_title(text: str, title: str | None, *, guessed: bool = False) -> str
         words = re.findall(r"[\w'’]+", form)
         if not words:
             continue
-        article = words[0].lower() in ("the", "a", "an") and len(words) > 3
+        # "The" only ("a great escape" is anyone's), and not from "The Thing".
+        article = words[0].lower() == "the" and len(words) > 2
         body = r"\W+".join(_loose(w) for w in (words[1:] if article else words))
         pattern = r"(?<!\w)" + (rf"(?:{re.escape(words[0])}\s+)?" if article else "") + body
         pattern += r"(?!\w)"

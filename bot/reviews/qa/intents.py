@@ -163,6 +163,10 @@ class ParsedQuestion:
     guessed: bool = False
 
 
+# Aspects an event at the end may name without asking a judgement: "does the villain die?"
+_STORY_PARTS = frozenset({"ending", "story", "characters", "violence"})
+
+
 def parse_question(
     text: str,
     vocabulary: Vocabulary,
@@ -293,7 +297,9 @@ def parse_question(
     judged = opinion_asked or yes_no
     if HOW_IT_ENDS.search(normalised) or (ending_asked and (only_ending or not judged)):
         return make("ending", None if judged else polarity)
-    if EVENT_AT_END.search(normalised) and not (opinion_asked or polarity or aspects):
+    if EVENT_AT_END.search(normalised) and not (
+        opinion_asked or polarity or set(aspects) - _STORY_PARTS
+    ):
         return make("ending", None if judged else polarity)
     if _any(PLOT_PATTERNS, normalised) and not opinion_asked:
         return make("plot")

@@ -232,7 +232,7 @@ def rank_lookup(
         if not _fits_answer_type(parsed, sentence.text, lowercase_only, titles[review.film]):
             continue
         score = hit / mass
-        if parsed.wh == "how many" and score >= MIN_COVERAGE and _DIGITS.search(sentence.text):
+        if parsed.wh == "how many" and score >= MIN_COVERAGE and _counts(sentence.text, query):
             score += COUNTED  # "this 49 episode series" before "quite a few episodes"
         scored.append((score, sentence_unit(review, sentence)))
     return best_first(scored)
@@ -327,8 +327,9 @@ def _fits_answer_type(
     if parsed.wh == "when":
         return bool(_TIME.search(text.lower()))
     if parsed.wh == "how many" or (parsed.wh == "how much" and _MONEY.search(parsed.normalised)):
-        # A year is no count: "bill murray ( ghostbusters , 1984 )" says no "how many years".
-        return bool(_NUMBER.search(_A_YEAR.sub(" ", text)))
+        # A year or a score is no count: "bill murray ( ghostbusters , 1984 )" says no "how
+        # many years", "I rate the songs 8/10" no "how many songs".
+        return bool(_NUMBER.search(_A_SCORE.sub(" ", _A_YEAR.sub(" ", text))))
     return True
 
 
@@ -338,7 +339,19 @@ MIN_COVERAGE = 0.3
 # A "how many" answer that gives a figure gains this over one that says "many" or "a few", once
 # it holds enough of the question to answer at all.
 COUNTED = 0.2
-_DIGITS = re.compile(r"\d")
+_FIGURE = re.compile(r"(?<![\d/.])\b(\d+)\s+(?:[\w'-]+\s+)?([\w'-]+)")
+
+
+def _counts(text: str, query: list[str]) -> bool:
+    """Whether a figure counts one of the asked things: "49 episode", not "8/10"."""
+    asked = {stem(w) for w in query}
+    return any(
+        stem(m.group(2).lower()) in asked or stem(m.group(0).split()[1].lower()) in asked
+        for m in _FIGURE.finditer(text)
+        if not _A_YEAR.fullmatch(m.group(1))
+    )
+
+
 # A word in a clause beside the one that asks ("how many episodes total, is it a big binge")
 # weighs this much of a word in the asking clause.
 ASIDE = 0.5
@@ -367,10 +380,11 @@ _SOMEONE = frozenset(stem(w) for w in "guy guys man woman person dude someone pe
 # "how much did it make?" wants a sum; "how much swearing is there?" an amount in any words.
 _MONEY = re.compile(r"\b(make|made|cost|costs|budget|gross\w*|earn\w*|box office|money|paid)\b")
 _A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_A_SCORE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:/|out of)\s*\d+\b", re.IGNORECASE)
 _NUMBER = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
     r"fifty|(hundred|thousand|million|dozen)s?|once|twice|several|a few|a couple|a lot|lots|"
-    r"plenty|countless|many|numerous)\b",
+    r"plenty|countless|many|numerous|second|third|fourth|fifth)\b",
     re.IGNORECASE,
 )
 

@@ -168,7 +168,7 @@ def unmentioned(
             and bare not in _NOT_PEOPLE
             and bare not in review_words
             and f"{bare}'s" not in review_words
-            and _name_like(bare, dictionary)
+            and name_like(bare, dictionary)
             and not process.extractOne(bare, review_words, scorer=fuzz.ratio, score_cutoff=80)
         )
 
@@ -201,7 +201,7 @@ _NEIGHBOURS = 10
 _NAMES_AMONG = 6
 
 
-def _name_like(word: str, dictionary: Collection[str]) -> bool:
+def name_like(word: str, dictionary: Collection[str]) -> bool:
     vectors = shipped_vectors()
     if vectors is None:
         return False
@@ -218,7 +218,9 @@ _COMPARED_WITH = re.compile(
 _ANY_FILM = frozenset(
     """it this that one ones film films movie movies flick flicks first original last sequel
     other others most some any anything the rest his her their its previous earlier book
-    novel play show series usual average expected""".split()
+    novel play show series usual average expected they everyone everybody people i you we
+    critics reviews reviewers say says said think thought hoped hope expect looks look seems
+    sounds trailer trailers hype hyped advertised promised""".split()
 )
 
 

@@ -60,9 +60,11 @@ _KINDS = {
 # The kinds of film a review may file one under: "what genre is it?" is answered by "You can
 # call it a mystery, perhaps a small thriller".
 _GENRES = re.compile(
-    r"(?i)\b(comed(y|ies)|drama|thriller|horror|western|musical|romance|rom-?com|documentary"
-    r"|mystery|fantasy|sci-?fi|science fiction|action (film|movie|flick)|war (film|movie)|noir"
-    r"|satire|parody|spoof|slasher|melodrama|animated|animation|cartoon|anime|adventure"
+    r"(?i)\b(comed(y|ies)|drama|thriller|horror|western|(a|the) musical"
+    r"|musical (film|movie|comedy)|romance|rom-?com|documentary|mystery|fantasy|sci-?fi"
+    r"|science fiction|action (film|movie|flick)|war (film|movie)|noir|satire|parody|spoof"
+    r"|slasher|melodrama"
+    r"|animated (film|movie|feature|series|show)|cartoon|anime|adventure"
     r"|biopic|crime (film|movie|drama)|disaster (film|movie)|monster movie|b-movie|farce)\b"
 )
 # Someone named: a full name, or a name in brackets after the part ("lumbergh ( gary cole )").
