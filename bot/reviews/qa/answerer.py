@@ -162,7 +162,7 @@ class Answerer:
     def _aspect(self, parsed: ParsedQuestion, scope: Scope, limit: int) -> Answer:
         topic = topic_of(parsed, self.vocabulary, self._judging) or "that"
         units = list(rank.opinion_candidates(scope.reviews, scope.sentences))
-        on_people = rank.about_people(scope.sentences, parsed.people) if parsed.people else set()
+        on_people = names.about_people(scope.sentences, parsed.people) if parsed.people else set()
         if parsed.people:
             units += rank.performance_mentions(scope.reviews, scope.sentences, on_people)
         ranked = rank.rank_aspect(units, parsed, on_people, self._judging)

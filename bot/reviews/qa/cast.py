@@ -26,12 +26,6 @@ _CASTING = re.compile(
 )
 
 
-def _casts_anyone(sentence: Sentence) -> bool:
-    return bool(_CASTING.search(sentence.text)) or bool(
-        {"acting", "casting"} & set(sentence.aspects)
-    )
-
-
 def rank_cast(
     pool: list[tuple[Review, Sentence]],
     stems_of: list[set[str]],

@@ -20,6 +20,7 @@ from bot.reviews.qa.cues import (
 )
 from bot.reviews.qa.intent_model import IntentReader
 from bot.reviews.qa.phrasings import (
+    ACROSS_PATTERNS,
     AGE_RATING,
     ASKER,
     AUDIENCE_QUESTION,
@@ -34,10 +35,12 @@ from bot.reviews.qa.phrasings import (
     FOLLOW_UP_MORE,
     FOLLOW_UP_START,
     FOLLOW_UP_WHY,
+    HOW_IT_ENDS,
     LENGTH_QUESTION,
     LOW_RANK,
     MADE_IT,
     NAME_QUESTION,
+    NO_SPOILERS,
     OPINION_QUESTION,
     PLACE_QUESTION,
     PLOT_ABOUT,
@@ -46,8 +49,10 @@ from bot.reviews.qa.phrasings import (
     REASON_QUESTION,
     SCORE_GIVEN,
     SOURCE_QUESTION,
+    STORY_PARTS,
     STRONG_VERDICT,
     SUMMARY_PATTERNS,
+    THEIR_CONCLUSION,
     VERDICT_PATTERNS,
 )
 from bot.reviews.qa.typos import correct_typos
@@ -84,25 +89,6 @@ INTENTS = (
     "unknown",
 )
 
-# "How's it end?" asks for the spoiler, though "how's" otherwise asks for an opinion.
-# "what's the critic's conclusion?" asks for the verdict, not the film's ending.
-_THEIR_CONCLUSION = re.compile(
-    r"\b(their|his|her|your|(the )?(critic|reviewer|review)'?s?) conclusions?\b"
-    r"|\bconclusions? of the (review|critic|reviewer)\b"
-)
-_NO_SPOILERS = re.compile(
-    r"\b(no|without|free of|w/o) spoil\w*|\bspoiler[- ]?free\b|\bwithout spoiling\b"
-    r"|\b(does|do|is|has) (the review|it|this review) (have |contain |got )?(any )?spoil\w*"
-)
-HOW_IT_ENDS = re.compile(r"\bhow('s|'d| does| did) (it|the (film|movie|story))( all)? end\b")
-ACROSS_PATTERNS = (
-    r"\bcritics\b",
-    r"\breviewers\b",
-    r"\b(which|what|all|other|several|many|both|the) reviews\b",
-    r"\bcompare\b",
-    r"\beveryone\b",
-    r"\beach (critic|review|reviewer)\b",
-)
 YES_NO_STARTS = frozenset(
     [
         "did",
@@ -161,10 +147,6 @@ class ParsedQuestion:
     # The learned model read the question, no rule did: a close match in the review may still
     # make it a lookup.
     guessed: bool = False
-
-
-# Aspects an event at the end may name without asking a judgement: "does the villain die?"
-_STORY_PARTS = frozenset({"ending", "story", "characters", "violence"})
 
 
 def parse_question(
@@ -290,15 +272,15 @@ def parse_question(
         "story" not in aspects or _story_judged_only(normalised, vocabulary)
     )
     # "did they like it? no spoilers": asking for none is no question about the ending.
-    unspoilt = _NO_SPOILERS.sub(" ", normalised)
+    unspoilt = NO_SPOILERS.sub(" ", normalised)
     ending_asked = _any(ENDING_PATTERNS, unspoilt) or (
-        "ending" in aspects and only_ending and not _THEIR_CONCLUSION.search(normalised)
+        "ending" in aspects and only_ending and not THEIR_CONCLUSION.search(normalised)
     )
     judged = opinion_asked or yes_no
     if HOW_IT_ENDS.search(normalised) or (ending_asked and (only_ending or not judged)):
         return make("ending", None if judged else polarity)
     if EVENT_AT_END.search(normalised) and not (
-        opinion_asked or polarity or set(aspects) - _STORY_PARTS
+        opinion_asked or polarity or set(aspects) - STORY_PARTS
     ):
         return make("ending", None if judged else polarity)
     if _any(PLOT_PATTERNS, normalised) and not opinion_asked:

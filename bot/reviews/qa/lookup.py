@@ -339,16 +339,19 @@ MIN_COVERAGE = 0.3
 # A "how many" answer that gives a figure gains this over one that says "many" or "a few", once
 # it holds enough of the question to answer at all.
 COUNTED = 0.2
-_FIGURE = re.compile(r"(?<![\d/.])\b(\d+)\s+(?:[\w'-]+\s+)?([\w'-]+)")
+# A figure and the one or two words after it: "49 episode plus".
+_FIGURE = re.compile(r"(?<![\d/.])\b(\d+)\s+([\w'-]+)(?:\s+([\w'-]+))?")
 
 
 def _counts(text: str, query: list[str]) -> bool:
     """Whether a figure counts one of the asked things: "49 episode", not "8/10"."""
     asked = {stem(w) for w in query}
     return any(
-        stem(m.group(2).lower()) in asked or stem(m.group(0).split()[1].lower()) in asked
+        stem(word.lower()) in asked
         for m in _FIGURE.finditer(text)
         if not _A_YEAR.fullmatch(m.group(1))
+        for word in m.groups()[1:]
+        if word
     )
 
 

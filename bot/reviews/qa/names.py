@@ -1,10 +1,10 @@
-"""Names in a review's sentences: who a "who" question is answered by, and what is no one (a
-title, a place, a word of the question)."""
+"""Names in a review's sentences: who a "who" question is answered by, which sentences are
+about someone asked, and what is no one (a title, a place, a word of the question)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -15,6 +15,7 @@ from bot.reviews.qa.phrasings import ASKER
 from bot.reviews.qa.similar import shipped_vectors
 from bot.reviews.qa.words import STOP_WORDS, content_words, stem
 from bot.reviews.text.lexicon import dictionary_words
+from bot.reviews.types import Sentence
 
 NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+\b")
 FULL_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
@@ -234,3 +235,71 @@ def compared_unmentioned(question: str, review_words: set[str]) -> str | None:
     if not named or set(named) & review_words:
         return None
     return match.group(1).strip()
+
+
+def names_any(text: str, people: Sequence[str]) -> bool:
+    """Whether `text` names one of `people`: lower-cased name words match in any case, and
+    capitalised ones ("Chase", a dictionary word) only as written."""
+    lowered = text.lower()
+    return any(
+        re.search(rf"\b{re.escape(p)}\b", text if p[:1].isupper() else lowered) for p in people
+    )
+
+
+# A sentence that opens on a pronoun ("Looks like she is wrong…") goes on about the person the
+# sentence before it named, and so does the next one that does, unless someone else is named in
+# between ("…was Woody Harrelson. He played his character flawlessly. You really did get a great
+# sense of it. He was great.").
+_CARRIED_ON = re.compile(r"^\W*(?:\w+\W+){0,3}?(he|she|his|her|him)\b", re.IGNORECASE)
+# Further in, a pronoun carries the person on only in a sentence that names no one else ("Many of
+# the scenes seemed cut short, as if he didn't know how to finish them").
+_PRONOUN = re.compile(r"\b(he|she|his|her|him)\b", re.IGNORECASE)
+_NAMED = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+")
+
+
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2}\b")
+
+
+def full_names(sentences: dict[str, list[Sentence]], people: Sequence[str]) -> list[str]:
+    """The asked name words and the rest of the full names they belong to: "how bad is dolph?"
+    is answered by "Lundgren does not convince" too. A dictionary word is added capitalised,
+    so "Chevy Chase" brings in "Chase is hilarious" but "Emma Stone" no "a stone"."""
+    asked = set(people)
+    found = list(people)
+    known = dictionary_words()
+    for in_review in sentences.values():
+        for sentence in in_review:
+            for match in _FULL_NAME.finditer(sentence.text):
+                words = [w.lower() for w in match.group(0).split()]
+                if asked & set(words):
+                    found.extend(
+                        w if w not in known else w.capitalize()
+                        for w in words
+                        if w not in found and w.capitalize() not in found
+                    )
+    return found
+
+
+def about_people(
+    sentences: dict[str, list[Sentence]], people: Sequence[str]
+) -> set[tuple[str, int]]:
+    """(review id, sentence number) of the sentences about `people`: naming them, or carried on
+    by a pronoun."""
+    about: set[tuple[str, int]] = set()
+    people = full_names(sentences, people)
+    for review_id, in_review in sentences.items():
+        texts = {s.position: s.text for s in in_review}
+        for position in sorted(texts):
+            text = texts[position]
+            named = names_any(text, people)
+            pronoun = _CARRIED_ON.match(text) or (_PRONOUN.search(text) and not _NAMED.search(text))
+            carried = pronoun and (
+                (review_id, position - 1) in about
+                or (
+                    (review_id, position - 2) in about
+                    and not _NAMED.search(texts.get(position - 1, "X"))
+                )
+            )
+            if named or carried:
+                about.add((review_id, position))
+    return about

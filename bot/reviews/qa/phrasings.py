@@ -266,3 +266,25 @@ EVENT_AT_END = re.compile(
     r"^\W*(so |but |and )?(does|did|do) (?!it |the (film|movie|story) ).+\b(in|by|at) the "
     r"(very )?(end|finale|climax)\b"
 )
+# Aspects an event at the end may name without asking a judgement: "does the villain die?"
+STORY_PARTS = frozenset({"ending", "story", "characters", "violence"})
+
+# "How's it end?" asks for the spoiler, though "how's" otherwise asks for an opinion.
+# "what's the critic's conclusion?" asks for the verdict, not the film's ending.
+THEIR_CONCLUSION = re.compile(
+    r"\b(their|his|her|your|(the )?(critic|reviewer|review)'?s?) conclusions?\b"
+    r"|\bconclusions? of the (review|critic|reviewer)\b"
+)
+NO_SPOILERS = re.compile(
+    r"\b(no|without|free of|w/o) spoil\w*|\bspoiler[- ]?free\b|\bwithout spoiling\b"
+    r"|\b(does|do|is|has) (the review|it|this review) (have |contain |got )?(any )?spoil\w*"
+)
+HOW_IT_ENDS = re.compile(r"\bhow('s|'d| does| did) (it|the (film|movie|story))( all)? end\b")
+ACROSS_PATTERNS = (
+    r"\bcritics\b",
+    r"\breviewers\b",
+    r"\b(which|what|all|other|several|many|both|the) reviews\b",
+    r"\bcompare\b",
+    r"\beveryone\b",
+    r"\beach (critic|review|reviewer)\b",
+)

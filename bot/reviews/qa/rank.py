@@ -9,10 +9,10 @@ from bot.reviews.opinions.cues import FAULTS, STRENGTHS, advice_phrases, denied_
 from bot.reviews.opinions.tokens import normalise
 from bot.reviews.qa.cues import DISLIKE_CUES, LIKE_CUES, VERDICT_WORDS
 from bot.reviews.qa.intents import ParsedQuestion
+from bot.reviews.qa.names import names_any
 from bot.reviews.qa.units import Unit, opinion_units, sentence_unit
 from bot.reviews.qa.words import content_words, stem
 from bot.reviews.store.labels import OPINION_THRESHOLD
-from bot.reviews.text.lexicon import dictionary_words
 from bot.reviews.types import Clause, Review, Sentence
 
 OPINION_CUES = frozenset(DISLIKE_CUES + LIKE_CUES + VERDICT_WORDS)
@@ -142,15 +142,6 @@ def mentions(unit: Unit, aspects: Sequence[str], people: Sequence[str]) -> bool:
     return names_any(unit.text, people)
 
 
-def names_any(text: str, people: Sequence[str]) -> bool:
-    """Whether `text` names one of `people`: lower-cased name words match in any case, and
-    capitalised ones ("Chase", a dictionary word) only as written."""
-    lowered = text.lower()
-    return any(
-        re.search(rf"\b{re.escape(p)}\b", text if p[:1].isupper() else lowered) for p in people
-    )
-
-
 # Lexicon words that in a review name a part of the film rather than judge it (Hu & Liu list
 # "plot" as negative: a scheme).
 _NAMING_WORDS = frozenset({"plot", "plots", "story", "premise"})
@@ -243,65 +234,6 @@ def _singles_out(text: str, sign: int) -> bool:
     return any(
         phrase in wanted and not denied_before(tokens, i) for i, phrase, _ in advice_phrases(tokens)
     )
-
-
-# A sentence that opens on a pronoun ("Looks like she is wrong…") goes on about the person the
-# sentence before it named, and so does the next one that does, unless someone else is named in
-# between ("…was Woody Harrelson. He played his character flawlessly. You really did get a great
-# sense of it. He was great.").
-_CARRIED_ON = re.compile(r"^\W*(?:\w+\W+){0,3}?(he|she|his|her|him)\b", re.IGNORECASE)
-# Further in, a pronoun carries the person on only in a sentence that names no one else ("Many of
-# the scenes seemed cut short, as if he didn't know how to finish them").
-_PRONOUN = re.compile(r"\b(he|she|his|her|him)\b", re.IGNORECASE)
-_NAMED = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+")
-
-
-_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2}\b")
-
-
-def full_names(sentences: dict[str, list[Sentence]], people: Sequence[str]) -> list[str]:
-    """The asked name words and the rest of the full names they belong to: "how bad is dolph?"
-    is answered by "Lundgren does not convince" too. A dictionary word is added capitalised,
-    so "Chevy Chase" brings in "Chase is hilarious" but "Emma Stone" no "a stone"."""
-    asked = set(people)
-    found = list(people)
-    known = dictionary_words()
-    for in_review in sentences.values():
-        for sentence in in_review:
-            for match in _FULL_NAME.finditer(sentence.text):
-                words = [w.lower() for w in match.group(0).split()]
-                if asked & set(words):
-                    found.extend(
-                        w if w not in known else w.capitalize()
-                        for w in words
-                        if w not in found and w.capitalize() not in found
-                    )
-    return found
-
-
-def about_people(
-    sentences: dict[str, list[Sentence]], people: Sequence[str]
-) -> set[tuple[str, int]]:
-    """(review id, sentence number) of the sentences about `people`: naming them, or carried on
-    by a pronoun."""
-    about: set[tuple[str, int]] = set()
-    people = full_names(sentences, people)
-    for review_id, in_review in sentences.items():
-        texts = {s.position: s.text for s in in_review}
-        for position in sorted(texts):
-            text = texts[position]
-            named = names_any(text, people)
-            pronoun = _CARRIED_ON.match(text) or (_PRONOUN.search(text) and not _NAMED.search(text))
-            carried = pronoun and (
-                (review_id, position - 1) in about
-                or (
-                    (review_id, position - 2) in about
-                    and not _NAMED.search(texts.get(position - 1, "X"))
-                )
-            )
-            if named or carried:
-                about.add((review_id, position))
-    return about
 
 
 def rank_aspect(
